@@ -1,0 +1,65 @@
+/*
+ * font: opens the TrueType files a style names, checks them before
+ * libharu sees them (libharu crashes on junk), and answers the one
+ * question typesetting asks: how wide is this text in this face and size.
+ * It also picks a fallback face per glyph when a face lacks one.
+ *
+ * Widths are libharu's own (integer 1/1000 em per glyph), so what is
+ * measured is exactly what is rendered.  Measuring marks glyphs for the
+ * font subset.
+ *
+ * This module must never draw.  Only font.c and pdf_device.c include
+ * hpdf.h; the faces are small integers to everyone else.
+ */
+#ifndef BROCHURE_FONT_H
+#define BROCHURE_FONT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+struct fonts;
+
+/* Face handle: an index into the set; -1 means none. */
+typedef int face_id;
+
+/* A new, empty set.  It owns the PDF document the fonts belong to. */
+struct fonts	*fonts_new(void);
+void		 fonts_free(struct fonts *);
+
+/*
+ * Open a TrueType file (loading a path twice returns the same face).
+ * Returns -1 after reporting, at pos, why the file cannot be used.
+ */
+face_id		 fonts_open(struct fonts *, const char *path,
+		    const struct srcpos *pos);
+/* Register a face as a fallback, tried in the order added. */
+void		 fonts_add_fallback(struct fonts *, face_id);
+
+/* Whether the face has a glyph for cp. */
+int		 fonts_has_glyph(struct fonts *, face_id, uint32_t cp);
+/*
+ * The face that will draw cp: the face itself if it has the glyph, else
+ * the first fallback that has it, else -1.
+ */
+face_id		 fonts_pick(struct fonts *, face_id, uint32_t cp);
+
+/* Advance of one code point, in 1/1000 em. */
+int		 fonts_advance(struct fonts *, face_id, uint32_t cp);
+/* Width of UTF-8 text at size, in points (every glyph from this face). */
+double		 fonts_width(struct fonts *, face_id, const char *utf8,
+		    size_t len, double size);
+
+/* Vertical metrics, in 1/1000 em. */
+int		 fonts_ascent(struct fonts *, face_id);
+int		 fonts_descent(struct fonts *, face_id);	/* negative */
+int		 fonts_cap_height(struct fonts *, face_id);
+
+/* The file a face was opened from (for the dump). */
+const char	*fonts_path(struct fonts *, face_id);
+/* A short stable name for the face (file name without folder). */
+const char	*fonts_name(struct fonts *, face_id);
+size_t		 fonts_count(struct fonts *);
+
+#endif /* BROCHURE_FONT_H */

@@ -1,0 +1,46 @@
+/*
+ * load: reads a report (or a style or locale) file with libxml2 safely and
+ * validates it against a RELAX NG schema compiled into the binary.
+ *
+ * Safe means: no entity substitution, no network, no DOCTYPE accepted,
+ * line numbers beyond 65535, XInclude only of files in the report's own
+ * folder or below it, no include cycles.  Every problem is reported through
+ * diag with file:line.
+ *
+ * This module must never interpret the vocabulary: it hands a valid tree
+ * to model (or to style and locale), nothing more.
+ */
+#ifndef BROCHURE_LOAD_H
+#define BROCHURE_LOAD_H
+
+#include <libxml/tree.h>
+
+#include "util.h"
+
+enum load_schema {
+	SCHEMA_REPORT,		/* src/schema/report.rng */
+	SCHEMA_STYLE,		/* src/schema/style.rng */
+	SCHEMA_LOCALE,		/* src/schema/locale.rng */
+	SCHEMA__MAX
+};
+
+struct load_result {
+	xmlDocPtr	 doc;
+	const char	*file;		/* the path that was loaded */
+	struct arena	*arena;		/* owns file names of included files */
+};
+
+/*
+ * Load and validate a file.  Returns NULL after reporting every problem
+ * (the caller then stops with status 1).  Free with load_free().
+ */
+struct load_result	*load_file(const char *path, enum load_schema);
+void			 load_free(struct load_result *);
+
+/*
+ * Where a node came from: the file that held it (the report or an
+ * included file) and its line.  Never NULL file.
+ */
+struct srcpos		 load_pos(const struct load_result *, xmlNodePtr);
+
+#endif /* BROCHURE_LOAD_H */

@@ -1,0 +1,106 @@
+/*
+ * text: sets one paragraph of styled spans into lines.
+ *
+ * It splits spans into words at spaces (a word may cross spans: "simul⁺"),
+ * gives each character the face that has its glyph (the span's face or a
+ * fallback; a character no face has is reported once with its file:line
+ * and drawn from the span's face), measures words, builds the box/glue/
+ * penalty list for para, breaks it, and returns each line as positioned
+ * runs plus the extra word space that justifies it.  A word wider than the
+ * line is broken by force between characters and reported.
+ *
+ * This module must never place lines on a page: typeset does that.
+ */
+#ifndef BROCHURE_TEXT_H
+#define BROCHURE_TEXT_H
+
+#include <stddef.h>
+
+#include "font.h"
+#include "style.h"
+#include "util.h"
+
+/* One stretch of text in one look. */
+struct span {
+	const char	*text;		/* UTF-8; spaces, tabs, newlines = space */
+	size_t		 len;		/* [bytes] */
+	face_id		 face;
+	double		 size;		/* [pt] */
+	struct color	 color;
+	double		 rise;		/* [pt] baseline shift (superscript) */
+	const char	*uri;		/* part of an external link, or NULL */
+	const char	*dest;		/* part of an internal link, or NULL */
+	int		 nobreak;	/* no line break inside this span */
+	int		 newline;	/* a forced line break before it */
+	struct srcpos	 pos;
+};
+
+struct span_list {
+	struct span	*v;
+	size_t		 n, cap;
+};
+
+void	span_list_add(struct span_list *, const struct span *);
+void	span_list_free(struct span_list *);
+
+/* A piece of one line in one face: ready to become an ITEM_GLYPHS. */
+struct text_run {
+	const char	*text;		/* UTF-8, malloc'd by text_set */
+	face_id		 face;
+	double		 size;		/* [pt] */
+	struct color	 color;
+	double		 rise;		/* [pt] */
+	double		 x;		/* [pt] from the line's left edge */
+	double		 width;		/* [pt] natural, without word_space */
+	int		 spaces;	/* U+0020 count inside text */
+	const char	*uri, *dest;	/* borrowed from the span */
+	struct srcpos	 pos;
+};
+
+struct text_line {
+	struct text_run	*runs;
+	size_t		 nruns;
+	double		 width;		/* [pt] as set, with word spaces */
+	double		 word_space;	/* [pt] extra per space (justified) */
+	double		 ratio;		/* adjustment ratio */
+	double		 ascent;	/* [pt] tallest run above baseline */
+	int		 hyphenated;
+};
+
+struct text_params {
+	double		 width;		/* [pt] line width */
+	double		 indent;	/* [pt] first-line indent */
+	enum text_align	 align;
+	double		 space_stretch;	/* [em fraction] e.g. 0.5 */
+	double		 space_shrink;	/* [em fraction] e.g. 0.33 */
+	double		 tolerance;	/* max adjustment ratio */
+	double		 emergency_stretch;	/* [pt] */
+	const char	*hyphen;	/* text drawn at a hyphen break, "-" */
+	int		 hyphen_penalty;	/* e.g. 50 */
+	int		 max_hyphen_lines;	/* consecutive, 0 = any */
+	/*
+	 * Optional hyphenation: fill breaks[i] = 1 where the word (UTF-8,
+	 * len bytes) may break after byte i.  NULL: only explicit hyphens
+	 * and soft hyphens (U+00AD) are break points.
+	 */
+	void		(*hyphenate)(void *arg, const char *word, size_t len,
+			    unsigned char *breaks);
+	void		*hyphenate_arg;
+};
+
+struct text_block {
+	struct text_line *lines;
+	size_t		 nlines;
+	int		 overfull;	/* lines wider than the measure */
+	double		 worst_ratio;
+};
+
+/*
+ * Set spans into lines.  Returns 0; -1 only when there is no text at all
+ * (then out has no lines).  Free with text_block_free().
+ */
+int	text_set(struct fonts *, const struct span_list *,
+	    const struct text_params *, struct text_block *out);
+void	text_block_free(struct text_block *);
+
+#endif /* BROCHURE_TEXT_H */

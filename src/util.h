@@ -1,0 +1,75 @@
+/*
+ * util: the small things every module needs: allocation that never
+ * returns NULL (it exits with status 3 on exhaustion), a per-build arena,
+ * UTF-8 decoding and encoding, and a growable string buffer.
+ *
+ * This module must never know about XML, fonts, layout or PDF.
+ */
+#ifndef BROCHURE_UTIL_H
+#define BROCHURE_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Source position of anything read from a file. */
+struct srcpos {
+	const char	*file;	/* path as given on the command line or included */
+	long		 line;	/* 1-based; 0 when unknown */
+};
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+/*
+ * An arena owns everything allocated from it; arena_free() releases
+ * it all at once.  Blocks are aligned for any object type.
+ */
+struct arena;
+
+struct arena	*arena_new(void);
+void		*arena_alloc(struct arena *, size_t);	/* zeroed */
+char		*arena_strdup(struct arena *, const char *);
+char		*arena_strndup(struct arena *, const char *, size_t);
+char		*arena_printf(struct arena *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 arena_free(struct arena *);
+
+#define ARENA_NEW(a, type)	((type *)arena_alloc((a), sizeof(type)))
+
+/*
+ * Decode one UTF-8 sequence from s (at most len bytes).  Returns the
+ * number of bytes consumed and stores the code point, or returns 0 on an
+ * invalid, overlong or truncated sequence (then *cp is U+FFFD).
+ */
+size_t	utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encode cp into out (4 bytes of room); returns the byte count. */
+size_t	utf8_encode(uint32_t cp, char *out);
+/* Whether the NUL-terminated string is valid UTF-8. */
+int	utf8_valid(const char *);
+
+/* A growable, always NUL-terminated byte buffer. */
+struct strbuf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	strbuf_append(struct strbuf *, const char *, size_t);
+void	strbuf_puts(struct strbuf *, const char *);
+void	strbuf_putc(struct strbuf *, char);
+void	strbuf_printf(struct strbuf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	strbuf_free(struct strbuf *);
+
+/*
+ * Parse a length such as "12pt", "20mm", "1.5cm" or "0.5in" into points.
+ * Returns 0 on success, -1 when the text is not a length.
+ */
+int	parse_length(const char *, double *pt);
+
+#endif /* BROCHURE_UTIL_H */
