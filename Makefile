@@ -36,6 +36,8 @@ OBJS_MODEL  = build/model.o build/check.o build/stats.o
 OBJS_STYLE  = build/style.o build/locale.o
 # font, text, para, typeset, layout: from words to pages
 OBJS_SET    = build/font.o build/text.o build/para.o build/typeset.o \
+	      build/typeset_inline.o build/typeset_vline.o \
+	      build/typeset_block.o build/typeset_entry.o build/typeset_front.o \
 	      build/layout.o
 # render: the devices (only pdf_device.o draws with libharu)
 OBJS_RENDER = build/render.o build/pdf_device.o build/text_device.o

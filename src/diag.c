@@ -21,11 +21,11 @@ static void
 vdiag(enum diag_level level, const struct srcpos *pos, const char *fmt,
     va_list ap)
 {
+	if (diag_quiet)
+		return;
 	if (level == DIAG_WARNING && diag_werror)
 		level = DIAG_ERROR;
 	diag_count[level]++;
-	if (diag_quiet)
-		return;
 	if (pos != NULL && pos->file != NULL && pos->line > 0)
 		fprintf(stderr, "%s:%ld: ", pos->file, pos->line);
 	else if (pos != NULL && pos->file != NULL)

@@ -31,7 +31,10 @@ void	diag_warning(const struct srcpos *, const char *, ...)
 int	diag_errors(void);
 int	diag_warnings(void);
 void	diag_set_werror(int);
-/* Silence or restore output; counting goes on.  For layout passes. */
+/*
+ * Silence (neither print nor count) or restore diagnostics: layout passes
+ * before the last one would otherwise report the same problem again.
+ */
 void	diag_set_quiet(int);
 void	diag_reset(void);
 

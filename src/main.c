@@ -1,0 +1,348 @@
+/*
+ * main: the command line.  Parses options, finds the data folder (styles,
+ * locales, fonts), and runs the stages in order:
+ *   load -> model -> check -> stats -> typeset -> render.
+ * Exit status: 0 success (warnings allowed), 1 errors in the input,
+ * 2 usage errors, 3 out of memory.
+ *
+ * This module must never do a stage's work itself: it only calls them.
+ */
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "check.h"
+#include "diag.h"
+#include "font.h"
+#include "layout.h"
+#include "load.h"
+#include "locale.h"
+#include "model.h"
+#include "render.h"
+#include "stats.h"
+#include "style.h"
+#include "typeset.h"
+
+#define BROCHURE_VERSION	"0.1.0"
+#define DEFAULT_STYLE		"brochure-a4"
+
+#ifndef DATADIR
+#define DATADIR			"/usr/local/share/brochure"
+#endif
+
+enum command {
+	CMD_BUILD,
+	CMD_CHECK
+};
+
+struct options {
+	enum command	 command;
+	const char	*report;
+	const char	*style;		/* a path or a name in the data folder */
+	const char	*lang;
+	const char	*region;
+	const char	*out;
+	enum variant	 variant;
+	int		 dump;
+	int		 stats;
+};
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: brochure build REPORT.xml [-s STYLE] [-l LANG] "
+	    "[-o OUT.pdf] [--region R]\n"
+	    "                      [--variant report|handout] [--dump] "
+	    "[--stats] [--werror]\n"
+	    "       brochure check REPORT.xml [-l LANG] [--region R] "
+	    "[--werror]\n"
+	    "       brochure --help | --version\n", f);
+}
+
+static void
+help(void)
+{
+	usage(stdout);
+	fputs("\n"
+	    "  build   set REPORT.xml into a PDF (default: REPORT's name "
+	    "with .pdf,\n"
+	    "          in the current folder)\n"
+	    "  check   report every problem in REPORT.xml without building\n"
+	    "\n"
+	    "  -s, --style STYLE   a style sheet path, or the name of an "
+	    "installed one\n"
+	    "                      (default " DEFAULT_STYLE ")\n"
+	    "  -l, --lang LANG     the language to build (default: the "
+	    "report's)\n"
+	    "  -o, --output OUT    the PDF to write\n"
+	    "      --region R      keep only the entries of region R\n"
+	    "      --variant V     report (default) or handout\n"
+	    "      --dump          print the laid-out pages instead of "
+	    "writing a PDF\n"
+	    "      --stats         print typesetting statistics\n"
+	    "      --werror        treat warnings as errors\n"
+	    "\n"
+	    "Exit status: 0 success, 1 errors in the input, 2 usage "
+	    "errors.\n", stdout);
+}
+
+/*
+ * The data folder: next to the executable in the source tree
+ * (build/../styles), relative to an installed binary
+ * (bin/../share/brochure), or the compiled-in DATADIR.
+ */
+static char *
+data_dir(void)
+{
+	static const char *const rel[] = { "..", "../share/brochure" };
+	char	 exe[PATH_MAX], probe[PATH_MAX + 64];
+	ssize_t	 n;
+	size_t	 i;
+
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		dirname(exe);
+		for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+			snprintf(probe, sizeof(probe), "%s/%s/styles/locales",
+			    exe, rel[i]);
+			if (access(probe, R_OK) == 0)
+				return xasprintf("%s/%s", exe, rel[i]);
+		}
+	}
+	return xstrdup(DATADIR);
+}
+
+/* A style given by name is looked up in the data folder. */
+static char *
+style_path(const char *datadir, const char *style)
+{
+	if (strchr(style, '/') != NULL || access(style, R_OK) == 0)
+		return xstrdup(style);
+	return xasprintf("%s/styles/%s.xml", datadir, style);
+}
+
+/* The default output: the report's file name with .pdf, here. */
+static char *
+default_output(const char *report)
+{
+	const char	*base = strrchr(report, '/');
+	size_t		 len;
+
+	base = base == NULL ? report : base + 1;
+	len = strlen(base);
+	if (len > 4 && strcmp(base + len - 4, ".xml") == 0)
+		len -= 4;
+	return xasprintf("%.*s.pdf", (int)len, base);
+}
+
+static int
+parse_variant(const char *s, enum variant *v)
+{
+	if (strcmp(s, "report") == 0)
+		*v = VARIANT_REPORT;
+	else if (strcmp(s, "handout") == 0)
+		*v = VARIANT_HANDOUT;
+	else
+		return -1;
+	return 0;
+}
+
+enum long_only {
+	OPT_DUMP = 256,
+	OPT_STATS,
+	OPT_WERROR,
+	OPT_REGION,
+	OPT_VARIANT,
+	OPT_HELP,
+	OPT_VERSION
+};
+
+static const struct option long_options[] = {
+	{ "style",	required_argument,	NULL, 's' },
+	{ "lang",	required_argument,	NULL, 'l' },
+	{ "output",	required_argument,	NULL, 'o' },
+	{ "region",	required_argument,	NULL, OPT_REGION },
+	{ "variant",	required_argument,	NULL, OPT_VARIANT },
+	{ "dump",	no_argument,		NULL, OPT_DUMP },
+	{ "stats",	no_argument,		NULL, OPT_STATS },
+	{ "werror",	no_argument,		NULL, OPT_WERROR },
+	{ "help",	no_argument,		NULL, OPT_HELP },
+	{ "version",	no_argument,		NULL, OPT_VERSION },
+	{ NULL,		0,			NULL, 0 }
+};
+
+/* Returns -1 on a usage error, 0 to go on, 1 when done (help, version). */
+static int
+parse_option(int c, struct options *o)
+{
+	switch (c) {
+	case 's': o->style = optarg; break;
+	case 'l': o->lang = optarg; break;
+	case 'o': o->out = optarg; break;
+	case OPT_REGION: o->region = optarg; break;
+	case OPT_DUMP: o->dump = 1; break;
+	case OPT_STATS: o->stats = 1; break;
+	case OPT_WERROR: diag_set_werror(1); break;
+	case OPT_VARIANT:
+		if (parse_variant(optarg, &o->variant) == 0)
+			break;
+		fprintf(stderr, "brochure: --variant takes report or "
+		    "handout, not \"%s\"\n", optarg);
+		return -1;
+	case OPT_HELP: help(); return 1;
+	case OPT_VERSION: puts("brochure " BROCHURE_VERSION); return 1;
+	default: return -1;
+	}
+	return 0;
+}
+
+static int
+parse_args(int argc, char *argv[], struct options *o)
+{
+	int	 c, r;
+
+	while ((c = getopt_long(argc, argv, "s:l:o:", long_options,
+	    NULL)) != -1)
+		if ((r = parse_option(c, o)) != 0)
+			return r;
+	if (optind < argc && strcmp(argv[optind], "build") == 0)
+		o->command = CMD_BUILD;
+	else if (optind < argc && strcmp(argv[optind], "check") == 0)
+		o->command = CMD_CHECK;
+	else {
+		if (optind < argc)
+			fprintf(stderr, "brochure: unknown command \"%s\"\n",
+			    argv[optind]);
+		return -1;
+	}
+	optind++;
+	while ((c = getopt_long(argc, argv, "s:l:o:", long_options,
+	    NULL)) != -1)
+		if ((r = parse_option(c, o)) != 0)
+			return r;
+	if (optind != argc - 1) {
+		fprintf(stderr, "brochure: give exactly one REPORT.xml\n");
+		return -1;
+	}
+	o->report = argv[optind];
+	return 0;
+}
+
+/* Everything one build holds, freed in one place. */
+struct build {
+	struct load_result	*loaded;
+	struct document		*doc;
+	struct style		*style;
+	struct locale		*locale;
+	struct fonts		*fonts;
+	struct layout		*layout;
+	char			*datadir;
+};
+
+static void
+build_free(struct build *b)
+{
+	layout_free(b->layout);
+	if (b->fonts != NULL)
+		fonts_free(b->fonts);
+	if (b->locale != NULL)
+		locale_free(b->locale);
+	if (b->style != NULL)
+		style_free(b->style);
+	if (b->doc != NULL)
+		model_free(b->doc);
+	if (b->loaded != NULL)
+		load_free(b->loaded);
+	free(b->datadir);
+}
+
+/* load, model, check, stats: everything before layout. */
+static int
+read_report(struct build *b, const struct options *o)
+{
+	struct model_options	 mo = { o->lang, o->region, o->variant };
+	char			*dir;
+
+	if ((b->loaded = load_file(o->report, SCHEMA_REPORT)) == NULL)
+		return -1;
+	if ((b->doc = model_read(b->loaded, &mo)) == NULL)
+		return -1;
+	dir = xasprintf("%s/styles/locales", b->datadir);
+	b->locale = locale_load(dir, b->doc->lang);
+	free(dir);
+	if (b->locale == NULL)
+		return -1;
+	check_document(b->doc);
+	stats_compute(b->doc);
+	if (b->doc->lang_fallbacks > 0)
+		diag_warning(NULL, "%d text(s) had no \"%s\" version and "
+		    "were taken from \"%s\"", b->doc->lang_fallbacks,
+		    b->doc->lang, b->doc->report_lang);
+	return diag_errors() > 0 ? -1 : 0;
+}
+
+static void
+print_stats(const struct typeset_stats *st)
+{
+	printf("pages %d\nlines %d\noverfull lines %d\n"
+	    "worst adjustment ratio %.2f\n",
+	    st->pages, st->lines, st->overfull, st->worst_ratio);
+}
+
+/* style, typeset, render. */
+static int
+write_brochure(struct build *b, const struct options *o)
+{
+	struct typeset_stats	 st;
+	char			*path, *out;
+	int			 rc;
+
+	path = style_path(b->datadir, o->style ? o->style : DEFAULT_STYLE);
+	b->style = style_read(path);
+	free(path);
+	if (b->style == NULL || diag_errors() > 0)
+		return -1;
+	memset(&st, 0, sizeof(st));
+	b->fonts = fonts_new();
+	b->layout = typeset(b->doc, b->style, b->locale, b->fonts, &st);
+	if (b->layout == NULL || diag_errors() > 0)
+		return -1;
+	if (o->stats)
+		print_stats(&st);
+	if (o->dump)
+		return render_text(b->layout, b->fonts, stdout);
+	out = o->out ? xstrdup(o->out) : default_output(o->report);
+	rc = render_pdf(b->layout, b->fonts, out);
+	free(out);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options	 o;
+	struct build	 b;
+	int		 rc;
+
+	memset(&o, 0, sizeof(o));
+	if ((rc = parse_args(argc, argv, &o)) != 0) {
+		if (rc < 0)
+			usage(stderr);
+		return rc < 0 ? 2 : 0;
+	}
+	memset(&b, 0, sizeof(b));
+	b.datadir = data_dir();
+	rc = read_report(&b, &o);
+	if (rc == 0 && o.command == CMD_BUILD)
+		rc = write_brochure(&b, &o);
+	build_free(&b);
+	xmlCleanupParser();
+	return rc == 0 && diag_errors() == 0 ? 0 : 1;
+}

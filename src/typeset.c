@@ -1,0 +1,575 @@
+/*
+ * typeset: the driver of layout.  It opens the style's faces, runs layout
+ * passes until every cross-referenced page number is stable, and owns the
+ * page frame: pages, columns, the cursor, footnote areas at the foot of
+ * each column, running footers, and the pour routine that places vertical
+ * material (struct vline) into columns without splitting kept chains.
+ *
+ * This module must never call libharu or libxml2; it writes a display list.
+ */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "typeset_int.h"
+
+static void	next_column(struct ts *);
+static void	finish_column(struct ts *);
+
+/* --- faces and geometry --- */
+
+const struct text_style *
+ts_role(const struct ts *ts, enum text_role role)
+{
+	assert(role < TR__MAX);
+	return &ts->st->text[role];
+}
+
+face_id
+ts_face(const struct ts *ts, enum text_role role, enum font_face_kind kind)
+{
+	return ts->faces[ts_role(ts, role)->family][kind];
+}
+
+double
+ts_text_width(const struct ts *ts)
+{
+	return ts->st->page_width - ts->st->margin_inner -
+	    ts->st->margin_outer;
+}
+
+double
+ts_column_width(const struct ts *ts)
+{
+	int	n = ts->st->columns;
+
+	return (ts_text_width(ts) - (n - 1) * ts->st->gutter) / n;
+}
+
+/* Right-hand pages (odd numbers) have the inner margin on the left. */
+static double
+page_left(const struct ts *ts)
+{
+	return ts->page->index % 2 == 0 ? ts->st->margin_inner :
+	    ts->st->margin_outer;
+}
+
+double
+ts_column_left(const struct ts *ts)
+{
+	return page_left(ts) + ts->column *
+	    (ts_column_width(ts) + ts->st->gutter);
+}
+
+static int
+open_faces(struct ts *ts)
+{
+	const struct style	*st = ts->st;
+	struct srcpos		 pos;
+	size_t			 i, k;
+	int			 ok = 1;
+	face_id			 f;
+
+	ts->faces = xcalloc(st->nfamilies, sizeof(*ts->faces));
+	for (i = 0; i < st->nfamilies; i++) {
+		pos = st->families[i].pos;
+		for (k = 0; k < FACE__MAX; k++) {
+			f = fonts_open(ts->fonts, style_face_file(st, (int)i,
+			    (enum font_face_kind)k), &pos);
+			ts->faces[i][k] = f;
+			ok &= f >= 0;
+		}
+	}
+	for (i = 0; i < st->nfallbacks; i++) {
+		pos = st->fallback_pos;
+		if ((f = fonts_open(ts->fonts, st->fallbacks[i], &pos)) < 0)
+			ok = 0;
+		else
+			fonts_add_fallback(ts->fonts, f);
+	}
+	return ok ? 0 : -1;
+}
+
+/* --- destinations --- */
+
+void
+ts_record_dest(struct ts *ts, const char *name)
+{
+	struct dest_page	*d;
+
+	if (ts->ndests == ts->dests_cap) {
+		ts->dests_cap = ts->dests_cap ? ts->dests_cap * 2 : 64;
+		ts->dests = xrealloc(ts->dests,
+		    ts->dests_cap * sizeof(*ts->dests));
+	}
+	d = &ts->dests[ts->ndests++];
+	d->name = name;
+	d->page = ts->page->index + 1;
+}
+
+static int
+find_dest(const struct dest_page *v, size_t n, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].name, name) == 0)
+			return v[i].page;
+	return 0;
+}
+
+/* The page of a destination: this pass if already placed, else the last. */
+int
+ts_dest_page(const struct ts *ts, const char *name)
+{
+	int	p = find_dest(ts->dests, ts->ndests, name);
+
+	return p ? p : find_dest(ts->prev, ts->nprev, name);
+}
+
+const char *
+ts_section_dest(const struct ts *ts, const struct block *b)
+{
+	if (b->id != NULL)
+		return b->id;
+	return arena_printf(ts->lay->arena, "#sec-%s-%ld",
+	    b->pos.file, b->pos.line);
+}
+
+/* --- pages and columns --- */
+
+static void
+footer(struct ts *ts)
+{
+	const struct text_style	*ts_f = ts_role(ts, TR_FOOTER);
+	const char		*num = ts->page->label;
+	face_id			 face = ts_face(ts, TR_FOOTER, ts_f->face);
+	struct item		 it;
+	double			 w;
+	int			 right = ts->page->index % 2 == 0;
+
+	memset(&it, 0, sizeof(it));
+	it.kind = ITEM_GLYPHS;
+	it.role = IR_FOOTER;
+	it.y = ts->st->footer_offset;
+	it.u.glyphs.face = face;
+	it.u.glyphs.size = ts_f->size;
+	it.u.glyphs.color = ts_f->color;
+	it.u.glyphs.text = num;
+	w = fonts_width(ts->fonts, face, num, strlen(num), ts_f->size);
+	it.w = w;
+	it.x = right ? ts->st->page_width - ts->st->margin_outer - w :
+	    ts->st->margin_outer;
+	layout_add(ts->lay, ts->page, &it);
+}
+
+void
+ts_finish_page(struct ts *ts)
+{
+	if (ts->page == NULL)
+		return;
+	finish_column(ts);
+	if (ts->page->label != NULL)
+		footer(ts);
+}
+
+/* A new column; note lines carried over go to its foot first. */
+static void
+start_column(struct ts *ts)
+{
+	struct vlist	 swap = ts->carry;
+	size_t		 i;
+
+	ts->cursor = ts->top;
+	ts->column_empty = 1;
+	ts->notes_height = 0;
+	ts->ncol_notes = 0;
+	ts->carry = ts->carry_next;
+	ts->carry_next = swap;
+	ts->carry_next.n = 0;
+	if (ts->carry.n > 0)
+		ts->notes_height = ts_role(ts, TR_NOTE)->space_before;
+	for (i = 0; i < ts->carry.n; i++)
+		ts->notes_height += ts->carry.v[i].height;
+}
+
+void
+ts_new_page(struct ts *ts, int numbered)
+{
+	char	*label = NULL;
+
+	ts_finish_page(ts);
+	if (numbered)
+		label = arena_printf(ts->lay->arena, "%zu",
+		    ts->lay->npages + 1);
+	ts->page = layout_add_page(ts->lay, label);
+	ts->column = 0;
+	ts->top = ts->st->page_height - ts->st->margin_top;
+	ts->bottom = ts->st->margin_bottom;
+	start_column(ts);
+}
+
+static void
+next_column(struct ts *ts)
+{
+	finish_column(ts);
+	if (++ts->column >= ts->st->columns) {
+		ts_new_page(ts, 1);
+		return;
+	}
+	start_column(ts);
+}
+
+/* --- placing strips --- */
+
+static void
+place_strip(struct ts *ts, const struct vline *v, double x, double top)
+{
+	struct item	 it;
+	size_t		 i;
+
+	if (v->dest != NULL) {
+		memset(&it, 0, sizeof(it));
+		it.kind = ITEM_DEST;
+		it.role = v->dest_role;
+		it.x = x;
+		it.y = top;
+		it.u.dest.name = v->dest;
+		layout_add(ts->lay, ts->page, &it);
+		ts_record_dest(ts, v->dest);
+	}
+	for (i = 0; i < v->nitems; i++) {
+		it = v->items[i];
+		it.x += x;
+		it.y += top;
+		layout_add(ts->lay, ts->page, &it);
+	}
+}
+
+/* Notes of the current column at its foot, with a short rule above. */
+static void
+finish_column(struct ts *ts)
+{
+	const struct text_style	*ns = ts_role(ts, TR_NOTE);
+	struct item		 rule;
+	double			 y, x = ts_column_left(ts);
+	size_t			 i, k;
+	struct note		*n;
+
+	if (ts->notes_height <= 0)
+		return;
+	y = ts->bottom + ts->notes_height;
+	memset(&rule, 0, sizeof(rule));
+	rule.kind = ITEM_RULE;
+	rule.role = IR_DECORATION;
+	rule.x = x;
+	rule.y = y - ns->space_before * 0.5;
+	rule.w = ts->st->note_rule_width;
+	rule.u.rule.color = ts->st->grey;
+	rule.u.rule.thickness = ts->st->rule_thickness;
+	layout_add(ts->lay, ts->page, &rule);
+	y -= ns->space_before;
+	for (i = 0; i < ts->carry.n; i++) {
+		place_strip(ts, &ts->carry.v[i], x, y);
+		y -= ts->carry.v[i].height;
+	}
+	ts->carry.n = 0;
+	for (i = 0; i < ts->ncol_notes; i++) {
+		n = &ts->notes[ts->col_notes[i] - 1];
+		for (k = 0; k < n->lines.n; k++) {
+			place_strip(ts, &n->lines.v[k], x, y);
+			y -= n->lines.v[k].height;
+		}
+	}
+	ts->ncol_notes = 0;
+	ts->notes_height = 0;
+}
+
+static double
+note_height(const struct ts *ts, int number)
+{
+	const struct note	*n = &ts->notes[number - 1];
+	double			 h = 0;
+	size_t			 i;
+
+	for (i = 0; i < n->lines.n; i++)
+		h += n->lines.v[i].height;
+	return h;
+}
+
+/* Extra room the notes marked on v need in this column. */
+static double
+notes_needed(const struct ts *ts, const struct vline *v)
+{
+	double	h = 0;
+	size_t	i;
+
+	for (i = 0; i < v->nnotes; i++)
+		h += note_height(ts, v->notes[i]);
+	if (h > 0 && ts->notes_height <= 0)
+		h += ts_role(ts, TR_NOTE)->space_before;
+	return h;
+}
+
+static double
+strip_space(const struct ts *ts, const struct vline *v)
+{
+	return ts->column_empty ? 0 : v->space_before;
+}
+
+/* Room for lines [from, to] of l, with their notes, in this column. */
+static int
+fits(const struct ts *ts, const struct vlist *l, size_t from, size_t to)
+{
+	double	 need = strip_space(ts, &l->v[from]);
+	size_t	 i;
+
+	for (i = from; i <= to; i++) {
+		need += l->v[i].height + notes_needed(ts, &l->v[i]);
+		if (i > from)
+			need += l->v[i].space_before;
+	}
+	return ts->cursor - need >= ts->bottom + ts->notes_height - 0.01;
+}
+
+/*
+ * Take the notes of v into this column; a note too long for the space
+ * left continues in the next column (ts->carry).
+ */
+static void
+take_notes(struct ts *ts, const struct vline *v)
+{
+	const struct note	*n;
+	double			 room, sep = ts_role(ts, TR_NOTE)->space_before;
+	size_t			 i, k;
+
+	for (i = 0; i < v->nnotes; i++) {
+		n = &ts->notes[v->notes[i] - 1];
+		if (ts->notes_height <= 0)
+			ts->notes_height = sep;
+		room = ts->cursor - ts->bottom - ts->notes_height;
+		for (k = 0; k < n->lines.n; k++) {
+			if (n->lines.v[k].height > room && k > 0)
+				break;
+			room -= n->lines.v[k].height;
+			ts->notes_height += n->lines.v[k].height;
+		}
+		if (ts->ncol_notes == ts->col_notes_cap) {
+			ts->col_notes_cap = ts->col_notes_cap * 2 + 8;
+			ts->col_notes = xrealloc(ts->col_notes,
+			    ts->col_notes_cap * sizeof(int));
+		}
+		ts->col_notes[ts->ncol_notes++] = n->number;
+		for (; k < n->lines.n; k++)
+			*vlist_add(&ts->carry_next) = n->lines.v[k];
+	}
+}
+
+static void
+place_line(struct ts *ts, const struct vline *v)
+{
+	ts->cursor -= strip_space(ts, v);
+	place_strip(ts, v, ts_column_left(ts), ts->cursor);
+	ts->cursor -= v->height;
+	ts->column_empty = 0;
+	if (v->nnotes > 0)
+		take_notes(ts, v);
+}
+
+static size_t
+chain_end(const struct vlist *l, size_t i)
+{
+	while (i + 1 < l->n && l->v[i].keep_with_next)
+		i++;
+	return i;
+}
+
+/*
+ * Pour vertical material into the columns.  A chain of kept lines moves to
+ * the next column whole; a chain longer than a whole column is split
+ * where it must be.
+ */
+void
+ts_pour(struct ts *ts, struct vlist *l)
+{
+	size_t	i = 0, end;
+
+	while (i < l->n) {
+		end = chain_end(l, i);
+		if (fits(ts, l, i, end)) {
+			for (; i <= end; i++)
+				place_line(ts, &l->v[i]);
+		} else if (!ts->column_empty) {
+			next_column(ts);
+		} else {
+			do
+				place_line(ts, &l->v[i++]);
+			while (i <= end && fits(ts, l, i, i));
+			if (i <= end)
+				next_column(ts);
+		}
+	}
+}
+
+/* Strips at a fixed place (cover, spans); returns the bottom reached. */
+double
+ts_place_at(struct ts *ts, const struct vlist *l, double x, double top)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			top -= l->v[i].space_before;
+		place_strip(ts, &l->v[i], x, top);
+		top -= l->v[i].height;
+	}
+	return top;
+}
+
+double
+ts_page_left(const struct ts *ts)
+{
+	return page_left(ts);
+}
+
+/* Material across the whole text width at the top of a fresh page. */
+void
+ts_place_span(struct ts *ts, struct vlist *l)
+{
+	assert(ts->column == 0 && ts->column_empty);
+	ts->top = ts->cursor = ts_place_at(ts, l, page_left(ts), ts->cursor);
+}
+
+/* --- passes --- */
+
+static void
+free_pass(struct ts *ts)
+{
+	size_t	i;
+
+	for (i = 0; i < (size_t)ts->nnotes; i++)
+		vlist_free(&ts->notes[i].lines);
+	free(ts->notes);
+	free(ts->col_notes);
+	free(ts->carry.v);
+	free(ts->carry_next.v);
+	free(ts->credits);
+	free(ts->credit_dests);
+	ts->notes = NULL;
+	ts->col_notes = NULL;
+	memset(&ts->carry, 0, sizeof(ts->carry));
+	memset(&ts->carry_next, 0, sizeof(ts->carry_next));
+	ts->credits = NULL;
+	ts->credit_dests = NULL;
+	ts->nnotes = 0;
+	ts->notes_cap = ts->ncol_notes = ts->col_notes_cap = 0;
+	ts->ncredits = ts->credits_cap = 0;
+}
+
+static void
+layout_info(struct ts *ts)
+{
+	const struct document	*doc = ts->doc;
+	struct layout_info	*in = &ts->lay->info;
+	struct strbuf		 b = { NULL, 0, 0 };
+	size_t			 i;
+
+	in->title = model_plain((struct document *)doc, doc->meta.title);
+	in->subject = doc->meta.subtitle == NULL ? NULL :
+	    model_plain((struct document *)doc, doc->meta.subtitle);
+	for (i = 0; i < doc->meta.nauthors; i++) {
+		if (i > 0)
+			strbuf_puts(&b, ", ");
+		strbuf_puts(&b, doc->meta.authors[i]);
+	}
+	in->author = b.data ? arena_strdup(ts->lay->arena, b.data) : NULL;
+	strbuf_free(&b);
+	in->keywords = doc->meta.keywords;
+	in->lang = doc->lang;
+}
+
+static struct layout *
+run_pass(struct ts *ts)
+{
+	ts->lay = layout_new(ts->st->page_width, ts->st->page_height);
+	ts->page = NULL;
+	ts->ndests = 0;
+	ts->unresolved = 0;
+	layout_info(ts);
+	ts_cover(ts);
+	ts_contents(ts);
+	ts_blocks(ts, ts->doc->body);
+	ts_imprint(ts);
+	while (ts->carry_next.n > 0)
+		next_column(ts);
+	ts_finish_page(ts);
+	ts->stats->pages = (int)ts->lay->npages;
+	free_pass(ts);
+	return ts->lay;
+}
+
+static int
+dests_settled(const struct ts *ts)
+{
+	size_t	i;
+
+	if (ts->prev == NULL || ts->unresolved > 0)
+		return 0;
+	for (i = 0; i < ts->ndests; i++)
+		if (find_dest(ts->prev, ts->nprev, ts->dests[i].name) !=
+		    ts->dests[i].page)
+			return 0;
+	return 1;
+}
+
+/* Keep this pass's destinations (their names live in its arena). */
+static void
+keep_dests(struct ts *ts, struct arena *a)
+{
+	size_t	i;
+
+	free(ts->prev);
+	ts->prev = xcalloc(ts->ndests, sizeof(*ts->prev));
+	for (i = 0; i < ts->ndests; i++) {
+		ts->prev[i].name = arena_strdup(a, ts->dests[i].name);
+		ts->prev[i].page = ts->dests[i].page;
+	}
+	ts->nprev = ts->ndests;
+}
+
+struct layout *
+typeset(const struct document *doc, const struct style *st,
+    const struct locale *loc, struct fonts *fonts,
+    struct typeset_stats *stats)
+{
+	struct ts	 ts;
+	struct layout	*lay = NULL;
+	struct arena	*names = arena_new();
+	int		 pass;
+
+	memset(&ts, 0, sizeof(ts));
+	ts.doc = doc, ts.st = st, ts.loc = loc, ts.fonts = fonts;
+	ts.stats = stats;
+	if (open_faces(&ts) == 0) {
+		for (pass = 0; pass < TS_MAX_PASSES; pass++) {
+			memset(stats, 0, sizeof(*stats));
+			diag_set_quiet(pass > 0);
+			layout_free(lay);
+			lay = run_pass(&ts);
+			if (dests_settled(&ts))
+				break;
+			keep_dests(&ts, names);
+		}
+		diag_set_quiet(0);
+		if (pass == TS_MAX_PASSES)
+			diag_warning(NULL, "page numbers of references did "
+			    "not settle after %d passes; some may be off",
+			    TS_MAX_PASSES);
+	}
+	free(ts.faces);
+	free(ts.prev);
+	free(ts.dests);
+	arena_free(names);
+	return lay;
+}

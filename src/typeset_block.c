@@ -1,0 +1,534 @@
+/*
+ * typeset_block: blocks to vertical material.  One builder per block kind
+ * (a table indexed by enum block_kind) appends strips to a vlist; ts_blocks
+ * pours each block's strips into the columns.  Sections open pages and
+ * headings; entry profiles gather title, partners, place, summary, advice
+ * and media into one list so the profile's head stays with its text.
+ *
+ * This part must never choose pages or columns: ts_pour does that.
+ */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "render.h"
+#include "typeset_int.h"
+
+typedef void	(*build_fn)(struct ts *, const struct block *, struct vlist *);
+
+static void	build_para(struct ts *, const struct block *, struct vlist *);
+static void	build_list(struct ts *, const struct block *, struct vlist *);
+static void	build_quote(struct ts *, const struct block *, struct vlist *);
+static void	build_chart(struct ts *, const struct block *, struct vlist *);
+static void	build_figure(struct ts *, const struct block *, struct vlist *);
+static void	build_contact(struct ts *, const struct block *,
+		    struct vlist *);
+static void	build_publisher(struct ts *, const struct block *,
+		    struct vlist *);
+static void	build_funding(struct ts *, const struct block *,
+		    struct vlist *);
+static void	build_credits(struct ts *, const struct block *,
+		    struct vlist *);
+
+static const build_fn builders[BLK__MAX] = {
+	build_para,	/* BLK_PARA */
+	build_list,	/* BLK_LIST */
+	NULL,		/* BLK_SECTION: see section() */
+	build_quote,	/* BLK_PULL_QUOTE */
+	build_chart,	/* BLK_CHART */
+	build_figure,	/* BLK_FIGURE */
+	ts_build_entries, /* BLK_ENTRY_LIST: typeset_entry.c */
+	build_contact,	/* BLK_CONTACT */
+	build_publisher, /* BLK_PUBLISHER */
+	build_funding,	/* BLK_FUNDING */
+	build_credits,	/* BLK_PHOTO_CREDITS */
+};
+
+/* --- helpers --- */
+
+/* Plain text in a role (labels the program writes itself). */
+void
+ts_label_lines(struct ts *ts, struct vlist *l, const char *text,
+    enum text_role role, enum item_role irole, double space_before)
+{
+	struct span_list	 sl = { NULL, 0, 0 };
+	struct text_block	 tb;
+	size_t			 first = l->n;
+	struct srcpos		 pos = { ts->st->file, 0 };
+
+	ts_spans_text(ts, text, role, ts_role(ts, role)->face, &pos, &sl);
+	ts_set(ts, &sl, role, ts_column_width(ts), &tb);
+	vlist_append_lines(ts, l, &tb, 0, role, irole);
+	vlist_space(l, first, space_before);
+	text_block_free(&tb);
+	span_list_free(&sl);
+}
+
+static struct item
+rect_item(double x, double y, double w, double h, struct color c,
+    enum item_role role)
+{
+	struct item	it;
+
+	memset(&it, 0, sizeof(it));
+	it.kind = ITEM_RECT;
+	it.role = role;
+	it.x = x, it.y = y, it.w = w, it.h = h;
+	it.u.rect.color = c;
+	return it;
+}
+
+/* --- paragraphs and lists --- */
+
+static void
+build_para(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	size_t	first = l->n;
+
+	ts_set_inline(ts, l, b->u.para, TR_BODY, IR_PARAGRAPH, 0,
+	    ts_column_width(ts));
+	vlist_keep_lines(l, first, l->n - first, ts->st);
+	vlist_space(l, first, ts->st->paragraph_space);
+	vlist_set_dest(l, first, b->id, IR_PARAGRAPH);
+}
+
+static const char *
+list_marker(struct ts *ts, const struct block *b, int i)
+{
+	if (b->u.list.type == LIST_NUMBER)
+		return arena_printf(ts->lay->arena, "%d.",
+		    b->u.list.start + i);
+	return ts->st->bullet;
+}
+
+static void
+build_item(struct ts *ts, const struct block *b, const struct list_item *li,
+    int i, struct vlist *l)
+{
+	const struct text_style	*rs = ts_role(ts, TR_LIST);
+	double			 indent = ts->st->list_indent;
+	struct vlist		 mark = { NULL, 0, 0 };
+	size_t			 first = l->n, k;
+
+	ts_set_inline(ts, l, li->content, TR_LIST, IR_LIST, indent,
+	    ts_column_width(ts) - indent);
+	if (l->n == first)
+		return;
+	ts_label_lines(ts, &mark, list_marker(ts, b, i), TR_LIST, IR_LIST, 0);
+	for (k = 0; k < mark.n && k < 1; k++) {
+		mark.v[k].items[0].u.glyphs.color = ts->st->accent;
+		vline_add_item(&l->v[first], &mark.v[k].items[0]);
+	}
+	vlist_free(&mark);
+	vlist_keep_lines(l, first, l->n - first, ts->st);
+	vlist_space(l, first, i == 0 ? ts->st->paragraph_space : rs->space_before);
+}
+
+static void
+build_list(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	const struct list_item	*li;
+	size_t			 first = l->n;
+	int			 i = 0;
+
+	for (li = b->u.list.items; li != NULL; li = li->next)
+		build_item(ts, b, li, i++, l);
+	vlist_set_dest(l, first, b->id, IR_LIST);
+}
+
+/* --- pull quotes --- */
+
+/* "Speaker (Org) context", or "Speaker, Role" where there is no org. */
+static void
+quote_source(struct ts *ts, const struct quote *q, struct span_list *sl)
+{
+	enum text_role	r = TR_QUOTE_SOURCE;
+	enum font_face_kind f = ts_role(ts, r)->face;
+
+	ts_spans(ts, q->speaker, r, sl);
+	if (q->org != NULL) {
+		ts_spans_text(ts, " (", r, f, &q->pos, sl);
+		ts_spans(ts, q->org, r, sl);
+		ts_spans_text(ts, ")", r, f, &q->pos, sl);
+	} else if (q->role != NULL) {
+		ts_spans_text(ts, ", ", r, f, &q->pos, sl);
+		ts_spans(ts, q->role, r, sl);
+	}
+	if (q->context != NULL) {
+		ts_spans_text(ts, " ", r, f, &q->pos, sl);
+		ts_spans(ts, q->context, r, sl);
+	}
+}
+
+static void
+set_spans(struct ts *ts, struct vlist *l, struct span_list *sl,
+    enum text_role role, enum item_role irole, double x)
+{
+	struct text_block	tb;
+
+	ts_set(ts, sl, role, ts_column_width(ts) - x, &tb);
+	vlist_append_lines(ts, l, &tb, x, role, irole);
+	text_block_free(&tb);
+	span_list_free(sl);
+}
+
+/* An accent rule down the left edge of strips [first, l->n). */
+static void
+quote_rule(struct ts *ts, struct vlist *l, size_t first)
+{
+	struct item	it;
+	size_t		i;
+
+	if (ts->st->quote_rule <= 0)
+		return;
+	for (i = first; i < l->n; i++) {
+		it = rect_item(0, -l->v[i].height - (i > first ?
+		    0 : 0), ts->st->quote_rule, l->v[i].height +
+		    (i + 1 < l->n ? l->v[i + 1].space_before : 0),
+		    ts->st->accent, IR_DECORATION);
+		vline_add_item(&l->v[i], &it);
+	}
+}
+
+static void
+build_quote(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	const struct quote	*q = b->u.pull_quote.quote;
+	enum font_face_kind	 f = ts_role(ts, TR_QUOTE)->face;
+	struct span_list	 sl = { NULL, 0, 0 };
+	double			 x = ts->st->list_indent;
+	size_t			 first = l->n, src;
+
+	if (q == NULL)
+		return;
+	ts_spans_text(ts, locale_quote_open(ts->loc, 0), TR_QUOTE, f,
+	    &q->pos, &sl);
+	ts_spans(ts, q->text, TR_QUOTE, &sl);
+	ts_spans_text(ts, locale_quote_close(ts->loc, 0), TR_QUOTE, f,
+	    &q->pos, &sl);
+	set_spans(ts, l, &sl, TR_QUOTE, IR_QUOTE, x);
+	src = l->n;
+	quote_source(ts, q, &sl);
+	set_spans(ts, l, &sl, TR_QUOTE_SOURCE, IR_QUOTE, x);
+	vlist_space(l, src, ts_role(ts, TR_QUOTE_SOURCE)->space_before);
+	quote_rule(ts, l, first);
+	vlist_keep_all(l, first);
+	vlist_space(l, first, ts_role(ts, TR_QUOTE)->space_before);
+	vlist_set_dest(l, first, q->id, IR_QUOTE);
+	if (l->n > first)
+		vlist_add(l)->height = ts_role(ts, TR_QUOTE)->space_after;
+}
+
+/* --- charts --- */
+
+/* The share figure left, the count right, on one strip. */
+static void
+bar_figures(struct ts *ts, const struct chart_bar *bar, struct vlist *l)
+{
+	struct vlist	 cnt = { NULL, 0, 0 };
+	char		*pct = locale_format_percent(ts->loc, bar->share);
+	char		*num;
+	struct item	*it;
+	size_t		 i, first = l->n;
+
+	ts_label_lines(ts, l, pct, TR_CHART_FIGURE, IR_CHART,
+	    ts_role(ts, TR_CHART_FIGURE)->space_before);
+	free(pct);
+	if (bar->key == NULL || l->n == first)
+		return;
+	num = locale_format_count(ts->loc, bar->count, bar->total);
+	ts_label_lines(ts, &cnt, num, TR_CHART_LABEL, IR_CHART, 0);
+	free(num);
+	for (i = 0; i < cnt.n && i < 1; i++) {
+		it = &cnt.v[i].items[0];
+		it->x = ts_column_width(ts) - it->w;
+		it->y = l->v[first].items[0].y;
+		vline_add_item(&l->v[first], it);
+	}
+	vlist_free(&cnt);
+}
+
+static void
+bar_track(struct ts *ts, const struct chart_bar *bar, struct vlist *l)
+{
+	const struct text_style	*ls = ts_role(ts, TR_CHART_LABEL);
+	double			 w = ts_column_width(ts), h = ls->size * 0.7;
+	double			 share = bar->share;
+	struct vline		*v = vlist_add(l);
+	struct item		 it;
+
+	share = share < 0 ? 0 : share > 100 ? 100 : share;
+	v->height = h + ls->leading * 0.35;
+	v->space_before = ls->leading * 0.25;
+	it = rect_item(0, -h, w, h, ts->st->grey, IR_CHART);
+	vline_add_item(v, &it);
+	if (share > 0) {
+		it = rect_item(0, -h, w * share / 100, h, ts->st->accent,
+		    IR_CHART);
+		vline_add_item(v, &it);
+	}
+}
+
+static void
+build_chart(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	const struct chart	*c = &b->u.chart;
+	const struct chart_bar	*bar;
+	size_t			 first = l->n;
+	double			 w = ts_column_width(ts);
+
+	ts_set_inline(ts, l, c->title, TR_CHART_TITLE, IR_CHART, 0, w);
+	vlist_space(l, first, ts_role(ts, TR_CHART_TITLE)->space_before);
+	for (bar = c->bars; bar != NULL; bar = bar->next) {
+		bar_figures(ts, bar, l);
+		ts_set_inline(ts, l, bar->label, TR_CHART_LABEL, IR_CHART,
+		    0, w);
+		bar_track(ts, bar, l);
+	}
+	if (c->multiple)
+		ts_label_lines(ts, l, locale_label(ts->loc,
+		    "multiple-answers"), TR_CAPTION, IR_CHART,
+		    ts_role(ts, TR_CAPTION)->space_before);
+	if (c->caption != NULL)
+		ts_set_inline(ts, l, c->caption, TR_CAPTION, IR_CHART, 0, w);
+	vlist_keep_all(l, first);
+	vlist_set_dest(l, first, b->id, IR_CHART);
+	vlist_add(l)->height = ts_role(ts, TR_CHART_TITLE)->space_after;
+}
+
+/* --- figures --- */
+
+/* An image strip scaled to max_width, at most half a page tall. */
+void
+ts_image(struct ts *ts, struct vlist *l, const char *path, const char *alt,
+    double max_width, const struct srcpos *pos)
+{
+	double		 w = max_width, h, max_h;
+	int		 pw, ph;
+	struct vline	*v;
+	struct item	 it;
+
+	if (render_image_size(path, pos, &pw, &ph) != 0)
+		return;
+	h = w * ph / pw;
+	max_h = (ts->st->page_height - ts->st->margin_top -
+	    ts->st->margin_bottom) / 2;
+	if (h > max_h) {
+		h = max_h;
+		w = h * pw / ph;
+	}
+	v = vlist_add(l);
+	v->height = h;
+	memset(&it, 0, sizeof(it));
+	it.kind = ITEM_IMAGE;
+	it.role = IR_FIGURE;
+	it.pos = *pos;
+	it.y = -h, it.w = w, it.h = h;
+	it.u.image.path = path;
+	it.u.image.alt = alt;
+	vline_add_item(v, &it);
+}
+
+static void
+add_credit(struct ts *ts, const char *credit, const char *dest)
+{
+	if (ts->ncredits == ts->credits_cap) {
+		ts->credits_cap = ts->credits_cap ? ts->credits_cap * 2 : 8;
+		ts->credits = xrealloc(ts->credits,
+		    ts->credits_cap * sizeof(char *));
+		ts->credit_dests = xrealloc(ts->credit_dests,
+		    ts->credits_cap * sizeof(char *));
+	}
+	ts->credits[ts->ncredits] = credit;
+	ts->credit_dests[ts->ncredits++] = dest;
+}
+
+static void
+build_figure(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	const struct figure	*f = &b->u.figure;
+	const char		*dest;
+	size_t			 first = l->n;
+
+	dest = b->id ? b->id : arena_printf(ts->lay->arena, "#fig-%s-%ld",
+	    b->pos.file, b->pos.line);
+	ts_image(ts, l, f->src, f->alt, ts_column_width(ts), &b->pos);
+	if (f->caption != NULL)
+		ts_set_inline(ts, l, f->caption, TR_CAPTION, IR_FIGURE, 0,
+		    ts_column_width(ts));
+	if (f->credit != NULL) {
+		ts_label_lines(ts, l, arena_printf(ts->lay->arena, "%s %s",
+		    locale_label(ts->loc, "photo"), f->credit), TR_CAPTION,
+		    IR_FIGURE, 0);
+		add_credit(ts, f->credit, dest);
+	}
+	vlist_space(l, first + 1, ts_role(ts, TR_CAPTION)->space_before);
+	vlist_keep_all(l, first);
+	vlist_space(l, first, ts->st->paragraph_space * 2);
+	vlist_set_dest(l, first, dest, IR_FIGURE);
+	vlist_add(l)->height = ts->st->paragraph_space;
+}
+
+/* --- imprint parts --- */
+
+static const char *
+imprint_label(struct ts *ts, const struct block *b, const char *key)
+{
+	return b->u.imprint.label ? b->u.imprint.label :
+	    locale_label(ts->loc, key);
+}
+
+static void
+imprint_head(struct ts *ts, struct vlist *l, const char *text)
+{
+	size_t	first = l->n;
+
+	ts_label_lines(ts, l, text, TR_IMPRINT_HEAD, IR_IMPRINT,
+	    ts_role(ts, TR_IMPRINT_HEAD)->space_before);
+	vlist_keep_all(l, first);
+	if (l->n > first)
+		l->v[l->n - 1].keep_with_next = 1;
+}
+
+static void
+build_contact(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	const struct contact	*c = &b->u.imprint.contact;
+	const struct inline_node *lines[] = {
+		c->org, c->street, c->city, c->email, c->web
+	};
+	size_t			 i;
+
+	imprint_head(ts, l, imprint_label(ts, b, "contact"));
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		if (lines[i] != NULL)
+			ts_set_inline(ts, l, lines[i], TR_IMPRINT, IR_IMPRINT,
+			    0, ts_column_width(ts));
+}
+
+static void
+build_publisher(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	imprint_head(ts, l, imprint_label(ts, b, "publisher"));
+	ts_set_inline(ts, l, b->u.imprint.text, TR_IMPRINT, IR_IMPRINT, 0,
+	    ts_column_width(ts));
+}
+
+static void
+build_funding(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	const struct block	*p;
+
+	imprint_head(ts, l, imprint_label(ts, b, "funding"));
+	if (b->u.imprint.logo != NULL)
+		ts_image(ts, l, b->u.imprint.logo, imprint_label(ts, b,
+		    "funding"), ts_column_width(ts) * 0.6, &b->pos);
+	for (p = b->u.imprint.blocks; p != NULL; p = p->next)
+		ts_build(ts, p, l);
+}
+
+static void
+build_credits(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	size_t	i;
+
+	if (ts->ncredits == 0)
+		return;
+	imprint_head(ts, l, imprint_label(ts, b, "photo-credits"));
+	for (i = 0; i < ts->ncredits; i++)
+		ts_label_lines(ts, l, arena_printf(ts->lay->arena,
+		    "%s\xC2\xA0%d: %s", locale_label(ts->loc, "page-abbrev"),
+		    ts_dest_page(ts, ts->credit_dests[i]), ts->credits[i]),
+		    TR_IMPRINT, IR_IMPRINT, 0);
+}
+
+/* --- sections and the dispatch --- */
+
+void
+ts_build(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	assert(b->kind < BLK__MAX);
+	if (builders[b->kind] != NULL)
+		builders[b->kind](ts, b, l);
+}
+
+/* A top-level heading across the text width at the top of a new page. */
+void
+ts_heading(struct ts *ts, const char *number, const char *title,
+    const char *dest, const struct srcpos *pos)
+{
+	struct vlist	 l = { NULL, 0, 0 };
+	struct vlist	 t = { NULL, 0, 0 };
+	struct span_list sl = { NULL, 0, 0 };
+	struct text_block tb;
+	size_t		 i;
+
+	ts_new_page(ts, 1);
+	if (number != NULL)
+		ts_label_lines(ts, &l, number, TR_SECNUM, IR_HEADING, 0);
+	ts_spans_text(ts, title, TR_H1, ts_role(ts, TR_H1)->face, pos, &sl);
+	ts_set(ts, &sl, TR_H1, ts_text_width(ts), &tb);
+	vlist_append_lines(ts, &t, &tb, 0, TR_H1, IR_HEADING);
+	for (i = 0; i < t.n; i++)
+		*vlist_add(&l) = t.v[i];
+	free(t.v);
+	text_block_free(&tb);
+	span_list_free(&sl);
+	vlist_set_dest(&l, 0, dest, IR_HEADING);
+	vlist_add(&l)->height = ts_role(ts, TR_H1)->space_after;
+	ts_place_span(ts, &l);
+	vlist_free(&l);
+}
+
+static void
+subsection_heading(struct ts *ts, const struct block *b, const char *dest)
+{
+	struct vlist	l = { NULL, 0, 0 };
+
+	ts_set_inline(ts, &l, b->u.section.title, TR_H2, IR_SUBHEADING, 0,
+	    ts_column_width(ts));
+	vlist_keep_all(&l, 0);
+	if (l.n > 0)
+		l.v[l.n - 1].keep_with_next = 1;
+	vlist_space(&l, 0, ts_role(ts, TR_H2)->space_before);
+	vlist_set_dest(&l, 0, dest, IR_SUBHEADING);
+	ts_pour(ts, &l);
+	vlist_free(&l);
+}
+
+static void
+section(struct ts *ts, const struct block *b)
+{
+	struct document	*doc = (struct document *)ts->doc;
+	const char	*dest = ts_section_dest(ts, b);
+	const char	*title = model_plain(doc, b->u.section.title);
+	const char	*num = NULL;
+
+	if (b->u.section.number > 0)
+		num = ts_number_text(ts, b->u.section.number);
+	layout_add_outline(ts->lay, b->u.section.level, num == NULL ? title :
+	    arena_printf(ts->lay->arena, "%s %s", num, title), dest);
+	if (b->u.section.level == 1)
+		ts_heading(ts, num, title, dest, &b->pos);
+	else
+		subsection_heading(ts, b, dest);
+	ts_blocks(ts, b->u.section.children);
+}
+
+void
+ts_blocks(struct ts *ts, const struct block *b)
+{
+	struct vlist	l;
+
+	for (; b != NULL; b = b->next) {
+		if (b->kind == BLK_SECTION) {
+			section(ts, b);
+			continue;
+		}
+		memset(&l, 0, sizeof(l));
+		ts_build(ts, b, &l);
+		ts_pour(ts, &l);
+		vlist_free(&l);
+	}
+}

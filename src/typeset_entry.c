@@ -1,0 +1,215 @@
+/*
+ * typeset_entry: the entry-list block.  Entries in scope are sorted as the
+ * locale sorts (by title, region or year; ties by id) and each becomes a
+ * profile: a coloured band, the title (the entry's anchor), partners with
+ * their roles, place, region and country, the year it began, summary,
+ * advice and media links.  The profile's head is kept with its text.
+ *
+ * This part must never choose pages or columns: ts_pour does that.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "typeset_int.h"
+
+struct sort_ctx {
+	struct ts		*ts;
+	enum entry_sort		 sort;
+};
+
+static int
+entry_cmp(const struct sort_ctx *c, const struct entry *a,
+    const struct entry *b)
+{
+	struct document	*doc = (struct document *)c->ts->doc;
+	int		 r = 0;
+
+	if (c->sort == SORT_REGION)
+		r = locale_compare(c->ts->loc, a->region ? a->region : "",
+		    b->region ? b->region : "");
+	else if (c->sort == SORT_SINCE)
+		r = (a->since > b->since) - (a->since < b->since);
+	if (r == 0)
+		r = locale_compare(c->ts->loc, model_plain(doc, a->title),
+		    model_plain(doc, b->title));
+	return r != 0 ? r : strcmp(a->id, b->id);
+}
+
+/* A stable merge sort: qsort has no context argument. */
+static void
+sort_entries(const struct sort_ctx *c, const struct entry **v,
+    const struct entry **tmp, size_t n)
+{
+	size_t	mid = n / 2, i = 0, j = mid, k = 0;
+
+	if (n < 2)
+		return;
+	sort_entries(c, v, tmp, mid);
+	sort_entries(c, v + mid, tmp, n - mid);
+	while (i < mid && j < n)
+		tmp[k++] = entry_cmp(c, v[j], v[i]) < 0 ? v[j++] : v[i++];
+	while (i < mid)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof(*v));
+}
+
+/* "KMU: Timberstore GmbH (Holzhandel)" */
+static void
+partner_line(struct ts *ts, const struct partner *p, struct vlist *l)
+{
+	struct span_list	 sl = { NULL, 0, 0 };
+	struct text_block	 tb;
+	enum text_role		 r = TR_ENTRY_META;
+	const char		*what, *key;
+
+	key = p->role == PARTNER_SME ? "role-sme" : "role-creative";
+	ts_spans_text(ts, arena_printf(ts->lay->arena, "%s: ",
+	    locale_label(ts->loc, key)), r, FACE_BOLD, &p->pos, &sl);
+	ts_spans(ts, p->name, r, &sl);
+	what = p->role == PARTNER_SME ? p->sector : p->submarket == NULL ?
+	    NULL : locale_label(ts->loc, arena_printf(ts->lay->arena,
+	    "submarket-%s", p->submarket));
+	if (what != NULL)
+		ts_spans_text(ts, arena_printf(ts->lay->arena, " (%s)", what),
+		    r, ts_role(ts, r)->face, &p->pos, &sl);
+	ts_set(ts, &sl, r, ts_column_width(ts), &tb);
+	vlist_append_lines(ts, l, &tb, 0, r, IR_ENTRY);
+	text_block_free(&tb);
+	span_list_free(&sl);
+}
+
+/* "Olbernhau · Erzgebirge · DE · seit 2020" */
+static void
+place_line(struct ts *ts, const struct entry *e, struct vlist *l)
+{
+	struct document	*doc = (struct document *)ts->doc;
+	struct strbuf	 b = { NULL, 0, 0 };
+
+	if (e->place != NULL)
+		strbuf_puts(&b, model_plain(doc, e->place));
+	if (e->region != NULL)
+		strbuf_printf(&b, "%s%s", b.len ? " \xC2\xB7 " : "",
+		    e->region);
+	if (e->country != NULL)
+		strbuf_printf(&b, "%s%s", b.len ? " \xC2\xB7 " : "",
+		    e->country);
+	if (e->since > 0)
+		strbuf_printf(&b, "%s%s %d", b.len ? " \xC2\xB7 " : "",
+		    locale_label(ts->loc, "since"), e->since);
+	if (b.len > 0)
+		ts_label_lines(ts, l, arena_strdup(ts->lay->arena, b.data),
+		    TR_ENTRY_META, IR_ENTRY, 0);
+	strbuf_free(&b);
+}
+
+static void
+profile_head(struct ts *ts, const struct entry *e, struct vlist *l)
+{
+	const struct partner	*p;
+	struct vline		*band;
+	struct item		 it;
+	size_t			 first = l->n;
+
+	band = vlist_add(l);
+	band->height = ts->st->rule_thickness * 4;
+	band->space_before = ts_role(ts, TR_ENTRY_TITLE)->space_before;
+	memset(&it, 0, sizeof(it));
+	it.kind = ITEM_RECT;
+	it.role = IR_DECORATION;
+	it.y = -band->height, it.w = ts_column_width(ts);
+	it.h = band->height;
+	it.u.rect.color = ts->st->accent2;
+	vline_add_item(band, &it);
+	ts_set_inline(ts, l, e->title, TR_ENTRY_TITLE, IR_ENTRY, 0,
+	    ts_column_width(ts));
+	vlist_space(l, first + 1, ts_role(ts, TR_ENTRY_TITLE)->leading * 0.3);
+	place_line(ts, e, l);
+	for (p = e->partners; p != NULL; p = p->next)
+		partner_line(ts, p, l);
+	vlist_keep_all(l, first);
+	l->v[l->n - 1].keep_with_next = 1;
+	vlist_set_dest(l, first, e->id, IR_ENTRY);
+}
+
+static void
+media_lines(struct ts *ts, const struct entry *e, struct vlist *l)
+{
+	const struct media	*m;
+	struct inline_node	 link, label;
+
+	for (m = e->media; m != NULL; m = m->next) {
+		memset(&link, 0, sizeof(link));
+		link.kind = INL_LINK;
+		link.pos = m->pos;
+		link.href = m->href;
+		link.child = m->label;
+		if (m->label == NULL) {
+			memset(&label, 0, sizeof(label));
+			label.kind = INL_TEXT;
+			label.text = m->href;
+			link.child = &label;
+		}
+		ts_set_inline(ts, l, &link, TR_ENTRY_META, IR_ENTRY, 0,
+		    ts_column_width(ts));
+	}
+	if (e->href != NULL) {
+		memset(&link, 0, sizeof(link));
+		memset(&label, 0, sizeof(label));
+		link.kind = INL_LINK, link.pos = e->pos, link.href = e->href;
+		label.kind = INL_TEXT;
+		label.text = locale_label(ts->loc, "media-web");
+		link.child = &label;
+		ts_set_inline(ts, l, &link, TR_ENTRY_META, IR_ENTRY, 0,
+		    ts_column_width(ts));
+	}
+}
+
+static void
+profile(struct ts *ts, const struct entry *e, struct vlist *l)
+{
+	const struct block	*b;
+	size_t			 at;
+
+	profile_head(ts, e, l);
+	for (b = e->summary; b != NULL; b = b->next)
+		ts_build(ts, b, l);
+	if (e->advice != NULL) {
+		at = l->n;
+		ts_label_lines(ts, l, locale_label(ts->loc, "advice"),
+		    TR_ENTRY_META, IR_ENTRY, ts->st->paragraph_space);
+		if (l->n > at)
+			l->v[l->n - 1].keep_with_next = 1;
+		for (b = e->advice; b != NULL; b = b->next)
+			ts_build(ts, b, l);
+	}
+	at = l->n;
+	media_lines(ts, e, l);
+	vlist_space(l, at, ts->st->paragraph_space);
+}
+
+void
+ts_build_entries(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	const char		*region = b->u.entry_list.region;
+	const struct entry	**v, **tmp, *e;
+	struct sort_ctx		 c = { ts, b->u.entry_list.sort };
+	size_t			 n = 0, i;
+
+	v = xcalloc(ts->doc->nentries + 1, sizeof(*v));
+	tmp = xcalloc(ts->doc->nentries + 1, sizeof(*tmp));
+	for (e = ts->doc->entries; e != NULL; e = e->next)
+		if (region == NULL || (e->region != NULL &&
+		    strcmp(e->region, region) == 0))
+			v[n++] = e;
+	sort_entries(&c, v, tmp, n);
+	if (b->id != NULL) {
+		vlist_add(l)->keep_with_next = 1;
+		vlist_set_dest(l, l->n - 1, b->id, IR_ENTRY);
+	}
+	for (i = 0; i < n; i++)
+		profile(ts, v[i], l);
+	free(v);
+	free(tmp);
+}

@@ -1,0 +1,192 @@
+/*
+ * typeset_front: the pages that frame the report: the cover (series,
+ * title and subtitle over the accent colour field, the cover image with its
+ * credit, publisher and date), the table of contents (each line a link),
+ * and the imprint page that closes the brochure.
+ *
+ * This part must never set running text: ts_blocks does that.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "typeset_int.h"
+
+#define CONTENTS_DEST	"#contents"	/* not an XML name: no clash */
+#define IMPRINT_DEST	"#imprint"
+
+static void
+cover_field(struct ts *ts, double bottom)
+{
+	struct item	it;
+
+	memset(&it, 0, sizeof(it));
+	it.kind = ITEM_RECT;
+	it.role = IR_DECORATION;
+	it.y = bottom;
+	it.w = ts->st->page_width;
+	it.h = ts->st->page_height - bottom;
+	it.u.rect.color = ts->st->accent;
+	layout_add(ts->lay, ts->page, &it);
+}
+
+/* Set inline content at the text width into l, in a role. */
+static void
+wide(struct ts *ts, struct vlist *l, const struct inline_node *in,
+    enum text_role role, double space_before)
+{
+	size_t	first = l->n;
+
+	if (in == NULL)
+		return;
+	ts_set_inline(ts, l, in, role, IR_COVER, 0, ts_text_width(ts));
+	vlist_space(l, first, space_before);
+}
+
+static double
+height(const struct vlist *l)
+{
+	double	h = 0;
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		h += l->v[i].height + (i > 0 ? l->v[i].space_before : 0);
+	return h;
+}
+
+/* The cover image between the field and the foot, with its credit. */
+static void
+cover_image(struct ts *ts, double top, double bottom)
+{
+	const struct meta	*m = &ts->doc->meta;
+	struct vlist		 l = { NULL, 0, 0 };
+	struct item		*img;
+	double			 room = top - bottom, scale;
+
+	ts_image(ts, &l, m->cover_src, model_plain((struct document *)ts->doc,
+	    m->title), ts_text_width(ts), &m->pos);
+	if (l.n == 0)
+		return;
+	img = &l.v[0].items[0];
+	if (img->h > room) {
+		scale = room / img->h;
+		img->w *= scale, img->h = room, img->y = -room;
+		l.v[0].height = room;
+	}
+	if (m->cover_credit != NULL)
+		ts_label_lines(ts, &l, arena_printf(ts->lay->arena, "%s %s",
+		    locale_label(ts->loc, "photo"), m->cover_credit),
+		    TR_CAPTION, IR_COVER, 0);
+	ts_place_at(ts, &l, ts_page_left(ts), top);
+	vlist_free(&l);
+}
+
+static void
+cover_meta(struct ts *ts, struct vlist *l)
+{
+	const struct meta	*m = &ts->doc->meta;
+	char			*date;
+
+	wide(ts, l, m->publisher, TR_COVER_META, 0);
+	date = locale_format_date(ts->loc, m->year, m->month, m->day);
+	ts_label_lines(ts, l, arena_strdup(ts->lay->arena, date),
+	    TR_COVER_META, IR_COVER, 0);
+	free(date);
+}
+
+void
+ts_cover(struct ts *ts)
+{
+	const struct style	*st = ts->st;
+	const struct meta	*m = &ts->doc->meta;
+	struct vlist		 head = { NULL, 0, 0 }, title = { NULL, 0, 0 };
+	struct vlist		 foot = { NULL, 0, 0 };
+	double			 field = st->page_height - st->cover_field_height;
+	double			 left, foot_top;
+
+	ts_new_page(ts, 0);
+	left = ts_page_left(ts);
+	cover_field(ts, field);
+	wide(ts, &head, m->series, TR_COVER_SERIES, 0);
+	ts_place_at(ts, &head, left, st->page_height - st->margin_top);
+	wide(ts, &title, m->title, TR_COVER_TITLE, 0);
+	wide(ts, &title, m->subtitle, TR_COVER_SUBTITLE,
+	    ts_role(ts, TR_COVER_SUBTITLE)->space_before);
+	ts_place_at(ts, &title, left, field + st->margin_bottom +
+	    height(&title));
+	cover_meta(ts, &foot);
+	foot_top = st->margin_bottom + height(&foot);
+	ts_place_at(ts, &foot, left, foot_top);
+	if (m->cover_src != NULL)
+		cover_image(ts, field - st->margin_top, foot_top +
+		    st->margin_bottom);
+	vlist_free(&head);
+	vlist_free(&title);
+	vlist_free(&foot);
+}
+
+/* --- contents --- */
+
+static void
+contents_line(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	struct document	*doc = (struct document *)ts->doc;
+	const char	*dest = ts_section_dest(ts, b);
+	const char	*num = ts_number_text(ts, b->u.section.number);
+	struct vlist	 pg = { NULL, 0, 0 };
+	struct item	 it, *p;
+	size_t		 first = l->n;
+
+	ts_label_lines(ts, l, arena_printf(ts->lay->arena, "%s\xE2\x80\x83%s",
+	    num, model_plain(doc, b->u.section.title)), TR_TOC, IR_TOC,
+	    ts_role(ts, TR_TOC)->space_before);
+	if (l->n == first)
+		return;
+	ts_label_lines(ts, &pg, arena_printf(ts->lay->arena, "%d",
+	    ts_dest_page(ts, dest)), TR_TOC, IR_TOC, 0);
+	p = &pg.v[0].items[0];
+	p->x = ts_column_width(ts) - p->w;
+	vline_add_item(&l->v[l->n - 1], p);
+	vlist_free(&pg);
+	memset(&it, 0, sizeof(it));
+	it.kind = ITEM_LINK;
+	it.role = IR_TOC;
+	it.y = -l->v[first].height;
+	it.w = ts_column_width(ts);
+	it.h = l->v[first].height;
+	it.u.link.dest = dest;
+	vline_add_item(&l->v[first], &it);
+}
+
+void
+ts_contents(struct ts *ts)
+{
+	const struct block	*b;
+	struct vlist		 l = { NULL, 0, 0 };
+	const char		*title;
+
+	if (!ts->st->toc)
+		return;
+	title = locale_label(ts->loc, "contents");
+	layout_add_outline(ts->lay, 1, title, CONTENTS_DEST);
+	ts_heading(ts, NULL, title, CONTENTS_DEST, &ts->doc->meta.pos);
+	for (b = ts->doc->body; b != NULL; b = b->next)
+		if (b->kind == BLK_SECTION)
+			contents_line(ts, b, &l);
+	ts_pour(ts, &l);
+	vlist_free(&l);
+}
+
+/* --- imprint --- */
+
+void
+ts_imprint(struct ts *ts)
+{
+	const char	*title;
+
+	if (ts->doc->imprint == NULL)
+		return;
+	title = locale_label(ts->loc, "imprint");
+	layout_add_outline(ts->lay, 1, title, IMPRINT_DEST);
+	ts_heading(ts, NULL, title, IMPRINT_DEST, &ts->doc->imprint_pos);
+	ts_blocks(ts, ts->doc->imprint);
+}

@@ -1,0 +1,407 @@
+/*
+ * typeset_inline: inline content to styled spans.  Emphasis picks faces,
+ * superscripts shrink and rise, q gets the locale's quotation marks, links
+ * get the accent colour and the style's marker, cross-references are worded
+ * by the locale with the page number of their target, and footnotes get
+ * their number: the mark goes into the text, the note's own lines are set
+ * at once and wait for the pour to place them at the foot of the column.
+ *
+ * This part must never place anything on a page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "typeset_int.h"
+
+#define NOTE_DEST_PREFIX	"#note-"	/* not an XML name: no clash */
+
+/* The look inherited down the inline tree. */
+struct look {
+	enum text_role	 role;
+	int		 bold, italic;
+	double		 size;		/* [pt] */
+	double		 rise;		/* [pt] */
+	struct color	 color;
+	const char	*uri, *dest;
+	int		 quote_level;
+	int		 newline;	/* a br is pending */
+};
+
+static void	walk(struct ts *, const struct inline_node *, struct look *,
+		    struct span_list *);
+
+static enum font_face_kind
+look_face(const struct ts *ts, const struct look *lk)
+{
+	enum font_face_kind base = ts_role(ts, lk->role)->face;
+
+	if (lk->bold && lk->italic)
+		return FACE_BOLD_ITALIC;
+	if (lk->bold)
+		return FACE_BOLD;
+	if (lk->italic)
+		return base == FACE_BOLD ? FACE_BOLD_ITALIC : FACE_ITALIC;
+	return base;
+}
+
+static void
+add_text(struct ts *ts, const char *text, struct look *lk,
+    const struct srcpos *pos, struct span_list *out)
+{
+	struct span	sp;
+
+	memset(&sp, 0, sizeof(sp));
+	sp.text = text;
+	sp.len = strlen(text);
+	sp.face = ts_face(ts, lk->role, look_face(ts, lk));
+	sp.size = lk->size;
+	sp.color = lk->color;
+	sp.rise = lk->rise;
+	sp.uri = lk->uri;
+	sp.dest = lk->dest;
+	sp.newline = lk->newline;
+	sp.pos = *pos;
+	lk->newline = 0;
+	span_list_add(out, &sp);
+}
+
+static void
+init_look(const struct ts *ts, enum text_role role, struct look *lk)
+{
+	const struct text_style	*rs = ts_role(ts, role);
+
+	memset(lk, 0, sizeof(*lk));
+	lk->role = role;
+	lk->size = rs->size;
+	lk->color = rs->color;
+	lk->bold = rs->face == FACE_BOLD || rs->face == FACE_BOLD_ITALIC;
+	lk->italic = rs->face == FACE_ITALIC || rs->face == FACE_BOLD_ITALIC;
+}
+
+void
+ts_spans(struct ts *ts, const struct inline_node *in, enum text_role role,
+    struct span_list *out)
+{
+	struct look	lk;
+
+	init_look(ts, role, &lk);
+	walk(ts, in, &lk, out);
+}
+
+void
+ts_spans_text(struct ts *ts, const char *text, enum text_role role,
+    enum font_face_kind face, const struct srcpos *pos,
+    struct span_list *out)
+{
+	struct look	lk;
+
+	init_look(ts, role, &lk);
+	lk.bold = face == FACE_BOLD || face == FACE_BOLD_ITALIC;
+	lk.italic = face == FACE_ITALIC || face == FACE_BOLD_ITALIC;
+	add_text(ts, text, &lk, pos, out);
+}
+
+/* --- numbers and notes --- */
+
+const char *
+ts_number_text(const struct ts *ts, int number)
+{
+	char	buf[8];
+
+	if (ts->st->secnum_look == SECNUM_CIRCLED && number >= 1 &&
+	    number <= ts->st->secnum_circled_max && number <= 20) {
+		buf[utf8_encode(0x2460 + (uint32_t)number - 1, buf)] = '\0';
+		return arena_strdup(ts->lay->arena, buf);
+	}
+	return arena_printf(ts->lay->arena, "%d", number);
+}
+
+const char *
+ts_note_dest(struct ts *ts, int number)
+{
+	return arena_printf(ts->lay->arena, NOTE_DEST_PREFIX "%d", number);
+}
+
+int
+ts_note_of_dest(const char *dest)
+{
+	size_t	n = strlen(NOTE_DEST_PREFIX);
+
+	if (strncmp(dest, NOTE_DEST_PREFIX, n) != 0)
+		return 0;
+	return atoi(dest + n);
+}
+
+static struct note *
+new_note(struct ts *ts)
+{
+	if ((size_t)ts->nnotes == ts->notes_cap) {
+		ts->notes_cap = ts->notes_cap ? ts->notes_cap * 2 : 16;
+		ts->notes = xrealloc(ts->notes,
+		    ts->notes_cap * sizeof(*ts->notes));
+	}
+	memset(&ts->notes[ts->nnotes], 0, sizeof(ts->notes[0]));
+	ts->notes[ts->nnotes].number = ts->nnotes + 1;
+	return &ts->notes[ts->nnotes++];
+}
+
+/* Set the note's text, number first, at the column width. */
+static void
+set_note(struct ts *ts, struct note *n, const struct inline_node *in)
+{
+	struct span_list	 sl = { NULL, 0, 0 };
+	struct text_block	 tb;
+	struct look		 lk;
+	const char		*num;
+
+	init_look(ts, TR_NOTE, &lk);
+	num = arena_printf(ts->lay->arena, "%d\xC2\xA0\xC2\xA0", n->number);
+	lk.bold = 1;
+	lk.color = ts->st->accent;
+	add_text(ts, num, &lk, &in->pos, &sl);
+	init_look(ts, TR_NOTE, &lk);
+	walk(ts, in->child, &lk, &sl);
+	ts_set(ts, &sl, TR_NOTE, ts_column_width(ts), &tb);
+	vlist_append_lines(ts, &n->lines, &tb, 0, TR_NOTE, IR_NOTE);
+	if (n->lines.n > 0) {
+		n->lines.v[0].dest = ts_note_dest(ts, n->number);
+		n->lines.v[0].dest_role = IR_NOTE;
+	}
+	text_block_free(&tb);
+	span_list_free(&sl);
+}
+
+static void
+note_mark(struct ts *ts, const struct inline_node *in, struct look *lk,
+    struct span_list *out)
+{
+	struct note	*n = new_note(ts);
+	struct look	 mark = *lk;
+	const struct text_style *ms = ts_role(ts, TR_NOTE_MARK);
+
+	mark.size = lk->size * TS_SUP_SCALE;
+	mark.rise = lk->rise + lk->size * TS_SUP_RISE;
+	mark.color = ms->color;
+	mark.dest = ts_note_dest(ts, n->number);
+	mark.uri = NULL;
+	add_text(ts, arena_printf(ts->lay->arena, "%d", n->number), &mark,
+	    &in->pos, out);
+	set_note(ts, n, in);
+}
+
+/* --- cross-references --- */
+
+static const char *
+page_suffix(struct ts *ts, const char *dest)
+{
+	int	page = ts_dest_page(ts, dest);
+
+	if (page == 0) {
+		ts->unresolved++;
+		return arena_printf(ts->lay->arena, "\xC2\xA0(%s\xC2\xA0?)",
+		    locale_label(ts->loc, "page-abbrev"));
+	}
+	return arena_printf(ts->lay->arena, "\xC2\xA0(%s\xC2\xA0%d)",
+	    locale_label(ts->loc, "page-abbrev"), page);
+}
+
+static const char *
+block_title(struct ts *ts, const struct block *b)
+{
+	struct document	*doc = (struct document *)ts->doc;
+
+	switch (b->kind) {
+	case BLK_SECTION:
+		if (b->u.section.number > 0)
+			return arena_printf(ts->lay->arena, "%s\xC2\xA0%s",
+			    ts_number_text(ts, b->u.section.number),
+			    model_plain(doc, b->u.section.title));
+		return model_plain(doc, b->u.section.title);
+	case BLK_CHART:
+		return model_plain(doc, b->u.chart.title);
+	case BLK_FIGURE:
+		return b->u.figure.caption ?
+		    model_plain(doc, b->u.figure.caption) : b->u.figure.alt;
+	default:
+		return b->id;
+	}
+}
+
+/* "Eintrag RUDIS", "Abschnitt ⑤ Erkenntnisse", worded by the locale. */
+static const char *
+ref_words(struct ts *ts, const struct target *t)
+{
+	static const char *const labels[TARGET__MAX] = {
+		"entry",	/* TARGET_ENTRY */
+		"section",	/* TARGET_SECTION */
+		"quote",	/* TARGET_QUOTE */
+		"chart",	/* TARGET_CHART */
+		"figure",	/* TARGET_FIGURE */
+		NULL,		/* TARGET_OTHER */
+	};
+	struct document	*doc = (struct document *)ts->doc;
+	const char	*what;
+
+	if (t->kind == TARGET_ENTRY)
+		what = model_plain(doc, ((const struct entry *)t->node)->title);
+	else if (t->kind == TARGET_QUOTE)
+		what = model_plain(doc,
+		    ((const struct quote *)t->node)->speaker);
+	else
+		what = block_title(ts, t->node);
+	if (labels[t->kind] == NULL)
+		return what;
+	return arena_printf(ts->lay->arena, "%s %s",
+	    locale_label(ts->loc, labels[t->kind]), what);
+}
+
+static void
+ref(struct ts *ts, const struct inline_node *in, struct look *lk,
+    struct span_list *out)
+{
+	const struct target	*t = check_find(ts->doc, in->to);
+	struct look		 rl = *lk;
+
+	if (t == NULL) {
+		/* A dropped entry: its plain words, no page. */
+		if (in->child != NULL)
+			walk(ts, in->child, lk, out);
+		else
+			add_text(ts, in->to, lk, &in->pos, out);
+		return;
+	}
+	rl.dest = t->id;
+	rl.color = ts->st->accent;
+	if (in->child != NULL)
+		walk(ts, in->child, &rl, out);
+	else
+		add_text(ts, ref_words(ts, t), &rl, &in->pos, out);
+	add_text(ts, page_suffix(ts, t->id), &rl, &in->pos, out);
+}
+
+/* --- the walk --- */
+
+static void
+quoted(struct ts *ts, const struct inline_node *in, struct look *lk,
+    struct span_list *out)
+{
+	int	level = lk->quote_level;
+
+	add_text(ts, locale_quote_open(ts->loc, level % 2), lk, &in->pos, out);
+	lk->quote_level++;
+	walk(ts, in->child, lk, out);
+	lk->quote_level--;
+	add_text(ts, locale_quote_close(ts->loc, level % 2), lk, &in->pos,
+	    out);
+}
+
+static void
+link(struct ts *ts, const struct inline_node *in, struct look *lk,
+    struct span_list *out)
+{
+	struct look	ll = *lk;
+
+	ll.uri = in->href;
+	ll.color = ts->st->accent;
+	walk(ts, in->child, &ll, out);
+	if (ts->st->link_marker != NULL && *ts->st->link_marker != '\0')
+		add_text(ts, arena_printf(ts->lay->arena, "\xC2\xA0%s",
+		    ts->st->link_marker), &ll, &in->pos, out);
+}
+
+static void
+walk_one(struct ts *ts, const struct inline_node *in, struct look *lk,
+    struct span_list *out)
+{
+	struct look	sub = *lk;
+
+	switch (in->kind) {
+	case INL_TEXT:
+		add_text(ts, in->text, lk, &in->pos, out);
+		return;
+	case INL_BR:
+		lk->newline = 1;
+		return;
+	case INL_EM:
+		sub.italic = !lk->italic;
+		break;
+	case INL_STRONG:
+		sub.bold = 1;
+		break;
+	case INL_SUP:
+		sub.size = lk->size * TS_SUP_SCALE;
+		sub.rise = lk->rise + lk->size * TS_SUP_RISE;
+		break;
+	case INL_Q:
+		quoted(ts, in, lk, out);
+		return;
+	case INL_LINK:
+		link(ts, in, lk, out);
+		return;
+	case INL_REF:
+		ref(ts, in, lk, out);
+		return;
+	case INL_NOTE:
+		note_mark(ts, in, lk, out);
+		return;
+	case INL__MAX:
+		abort();
+	}
+	walk(ts, in->child, &sub, out);
+	lk->newline = sub.newline;
+}
+
+static void
+walk(struct ts *ts, const struct inline_node *in, struct look *lk,
+    struct span_list *out)
+{
+	for (; in != NULL; in = in->next)
+		walk_one(ts, in, lk, out);
+}
+
+/* --- setting --- */
+
+#define SPACE_STRETCH	0.25	/* [em] interword stretch */
+#define SPACE_SHRINK	0.10	/* [em] interword shrink */
+#define TOLERANCE	2.5	/* adjustment ratio before emergency */
+#define EMERGENCY	1.5	/* [em] emergency stretch per line */
+
+void
+ts_set(struct ts *ts, const struct span_list *sl, enum text_role role,
+    double width, struct text_block *out)
+{
+	const struct text_style	*rs = ts_role(ts, role);
+	struct text_params	 p;
+
+	memset(&p, 0, sizeof(p));
+	p.width = width;
+	p.indent = rs->indent;
+	p.align = rs->align;
+	p.space_stretch = SPACE_STRETCH;
+	p.space_shrink = SPACE_SHRINK;
+	p.tolerance = TOLERANCE;
+	p.emergency_stretch = EMERGENCY * rs->size;
+	p.hyphen = "-";
+	p.hyphen_penalty = 50;
+	p.max_hyphen_lines = 2;
+	memset(out, 0, sizeof(*out));
+	if (sl->n > 0)
+		text_set(ts->fonts, sl, &p, out);
+}
+
+/* Set inline content in a role and append it as strips. */
+void
+ts_set_inline(struct ts *ts, struct vlist *l, const struct inline_node *in,
+    enum text_role role, enum item_role irole, double x, double width)
+{
+	struct span_list	sl = { NULL, 0, 0 };
+	struct text_block	tb;
+
+	ts_spans(ts, in, role, &sl);
+	ts_set(ts, &sl, role, width, &tb);
+	vlist_append_lines(ts, l, &tb, x, role, irole);
+	text_block_free(&tb);
+	span_list_free(&sl);
+}

@@ -1,0 +1,164 @@
+/*
+ * typeset_int: what the parts of typeset share (typeset.c: passes and
+ * page frames; typeset_inline.c: inline content to spans; typeset_block.c:
+ * blocks to vertical material; typeset_front.c: cover, contents, imprint).
+ * Included only by typeset_*.c.
+ *
+ * The parts build "vertical lines" (struct vline): a strip of the column
+ * with a height and items positioned relative to the strip's top left.
+ * The pour routine places them into columns and pages, keeping chains of
+ * lines that must not be split (widows, orphans, headings, quotes) together
+ * and reserving room for the footnotes whose marks a line carries.
+ */
+#ifndef BROCHURE_TYPESET_INT_H
+#define BROCHURE_TYPESET_INT_H
+
+#include "check.h"
+#include "font.h"
+#include "layout.h"
+#include "locale.h"
+#include "model.h"
+#include "style.h"
+#include "text.h"
+#include "typeset.h"
+
+#define TS_MAX_PASSES	4	/* layout passes until page numbers settle */
+#define TS_SUP_SCALE	0.62	/* superscript size / text size */
+#define TS_SUP_RISE	0.36	/* superscript rise / text size */
+
+/* One strip of vertical material. */
+struct vline {
+	double		 height;	/* [pt] */
+	double		 space_before;	/* [pt] dropped at a column top */
+	struct item	*items;		/* x from column left, y from top */
+	size_t		 nitems, cap;
+	int		*notes;		/* footnote numbers marked on it */
+	size_t		 nnotes;
+	int		 keep_with_next; /* never break after this line */
+	const char	*dest;		/* destination at the strip's top */
+	enum item_role	 dest_role;
+};
+
+struct vlist {
+	struct vline	*v;
+	size_t		 n, cap;
+};
+
+/* A footnote: its number and its lines set at the column width. */
+struct note {
+	int		 number;
+	struct vlist	 lines;
+};
+
+/* Where a destination landed in the previous pass. */
+struct dest_page {
+	const char	*name;
+	int		 page;		/* printed page number */
+};
+
+struct ts {
+	const struct document	*doc;
+	const struct style	*st;
+	const struct locale	*loc;
+	struct fonts		*fonts;
+	struct layout		*lay;
+	struct typeset_stats	*stats;
+	face_id		       (*faces)[FACE__MAX];	/* per family */
+
+	/* the frame being filled */
+	struct page	*page;
+	int		 column;
+	double		 top;		/* [pt] column top on this page */
+	double		 cursor;	/* [pt] next strip's top */
+	double		 bottom;	/* [pt] column bottom without notes */
+	int		 column_empty;
+
+	/* footnotes */
+	int		 nnotes;	/* marks numbered so far */
+	struct note	*notes;		/* by number - 1 */
+	size_t		 notes_cap;
+	int		*col_notes;	/* notes of the current column */
+	size_t		 ncol_notes, col_notes_cap;
+	double		 notes_height;	/* [pt] reserved at the bottom */
+	struct vlist	 carry;		/* note lines continued into this column */
+	struct vlist	 carry_next;	/* note lines for the next column */
+
+	/* cross-references */
+	struct dest_page *prev;		/* from the previous pass */
+	size_t		 nprev;
+	struct dest_page *dests;	/* this pass */
+	size_t		 ndests, dests_cap;
+	int		 unresolved;	/* refs printed without a page */
+
+	/* photo credits: a figure's credit and its destination */
+	const char	**credits;
+	const char	**credit_dests;
+	size_t		 ncredits, credits_cap;
+};
+
+/* typeset.c */
+face_id		 ts_face(const struct ts *, enum text_role, enum font_face_kind);
+const struct text_style *ts_role(const struct ts *, enum text_role);
+double		 ts_text_width(const struct ts *);
+double		 ts_column_width(const struct ts *);
+double		 ts_column_left(const struct ts *);
+void		 ts_new_page(struct ts *, int numbered);
+void		 ts_pour(struct ts *, struct vlist *);
+void		 ts_place_span(struct ts *, struct vlist *);
+double		 ts_place_at(struct ts *, const struct vlist *, double x,
+		    double top);
+double		 ts_page_left(const struct ts *);
+void		 ts_finish_page(struct ts *);
+int		 ts_dest_page(const struct ts *, const char *name);
+void		 ts_record_dest(struct ts *, const char *name);
+const char	*ts_section_dest(const struct ts *, const struct block *);
+
+/* vertical material */
+struct vline	*vlist_add(struct vlist *);
+void		 vline_add_item(struct vline *, const struct item *);
+void		 vlist_free(struct vlist *);
+void		 vlist_append_lines(struct ts *, struct vlist *,
+		    const struct text_block *, double x, enum text_role,
+		    enum item_role);
+void		 vlist_keep_lines(struct vlist *, size_t first, size_t n,
+		    const struct style *);
+void		 vlist_keep_all(struct vlist *, size_t first);
+void		 vlist_set_dest(struct vlist *, size_t at, const char *,
+		    enum item_role);
+void		 vlist_space(struct vlist *, size_t at, double before);
+
+/* typeset_inline.c */
+void		 ts_spans(struct ts *, const struct inline_node *,
+		    enum text_role, struct span_list *);
+void		 ts_spans_text(struct ts *, const char *, enum text_role,
+		    enum font_face_kind, const struct srcpos *,
+		    struct span_list *);
+void		 ts_set(struct ts *, const struct span_list *, enum text_role,
+		    double width, struct text_block *);
+void		 ts_set_inline(struct ts *, struct vlist *,
+		    const struct inline_node *, enum text_role, enum item_role,
+		    double x, double width);
+const char	*ts_number_text(const struct ts *, int number);
+const char	*ts_note_dest(struct ts *, int number);
+int		 ts_note_of_dest(const char *);
+
+/* typeset_block.c */
+void		 ts_blocks(struct ts *, const struct block *);
+void		 ts_build(struct ts *, const struct block *, struct vlist *);
+void		 ts_heading(struct ts *, const char *number,
+		    const char *title, const char *dest, const struct srcpos *);
+void		 ts_label_lines(struct ts *, struct vlist *, const char *,
+		    enum text_role, enum item_role, double space_before);
+void		 ts_image(struct ts *, struct vlist *, const char *path,
+		    const char *alt, double max_width, const struct srcpos *);
+
+/* typeset_entry.c */
+void		 ts_build_entries(struct ts *, const struct block *,
+		    struct vlist *);
+
+/* typeset_front.c */
+void		 ts_cover(struct ts *);
+void		 ts_contents(struct ts *);
+void		 ts_imprint(struct ts *);
+
+#endif /* BROCHURE_TYPESET_INT_H */

@@ -1,0 +1,21 @@
+# Module boundaries (README "Module map"): only font.c and pdf_device.c
+# include libharu; only load, model, style and locale see libxml2; the
+# layout stages never include either.
+boundary_hpdf() {
+	! grep -l '#include <hpdf' src/*.c src/*.h |
+	    grep -v -e '^src/font\.c$' -e '^src/pdf_device\.c$' -e '^src/font_pdf\.h$'
+}
+boundary_xml() {
+	! grep -l '#include <libxml' src/*.c src/*.h |
+	    grep -v -e '^src/load\.[ch]$' -e '^src/model\.c$' -e '^src/style\.c$' \
+	        -e '^src/locale\.c$' -e '^src/main\.c$'
+}
+boundary_font_pdf() {
+	! grep -l '#include "font_pdf.h"' src/*.c |
+	    grep -v -e '^src/font\.c$' -e '^src/pdf_device\.c$'
+}
+run_boundaries() {
+	check "boundary: only font.c and pdf_device.c include hpdf.h" boundary_hpdf
+	check "boundary: only load, model, style, locale include libxml2" boundary_xml
+	check "boundary: only font.c and pdf_device.c include font_pdf.h" boundary_font_pdf
+}

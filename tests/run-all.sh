@@ -1,0 +1,33 @@
+#!/bin/sh
+# Every test of brochure, in order: unit tests, module boundaries, golden
+# layout dumps, bad inputs, the demo PDF end to end, the installed binary.
+# Prints one line per check and closes with "N passed, N failed".
+# Run from the top of the source tree (make check does).
+set -u
+BROCHURE=${BROCHURE:-build/brochure}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0
+failed=0
+
+ok()   { passed=$((passed + 1)); echo "ok   $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+check() { name=$1; shift; if "$@" >"$TMP/out" 2>&1; then ok "$name"; else fail "$name"; sed 's/^/     /' "$TMP/out" | head -40; fi; }
+
+. tests/lib/unit.sh
+. tests/lib/boundaries.sh
+. tests/lib/golden.sh
+. tests/lib/bad.sh
+. tests/lib/demo.sh
+. tests/lib/install.sh
+
+run_unit
+run_boundaries
+run_golden
+run_bad
+run_demo
+run_install
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

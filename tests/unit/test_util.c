@@ -1,0 +1,145 @@
+/*
+ * Unit tests of util: UTF-8 decoding and encoding, lengths with units,
+ * the arena and the string buffer; and of diag's counting.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "diag.h"
+#include "util.h"
+
+static void
+utf8_round_trip(void **state)
+{
+	static const uint32_t cps[] = { 0x41, 0xE4, 0x20AC, 0x2197, 0x2460,
+	    0x1F600 };
+	char		 buf[4];
+	uint32_t	 cp;
+	size_t		 i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
+		n = utf8_encode(cps[i], buf);
+		assert_int_equal(utf8_decode(buf, n, &cp), n);
+		assert_int_equal(cp, cps[i]);
+	}
+	assert_int_equal(utf8_encode(0x2197, buf), 3);
+}
+
+static void
+utf8_rejects_bad_sequences(void **state)
+{
+	uint32_t	cp;
+
+	(void)state;
+	assert_int_equal(utf8_decode("\xC3", 1, &cp), 0);	/* truncated */
+	assert_int_equal(utf8_decode("\xC0\xAF", 2, &cp), 0);	/* overlong */
+	assert_int_equal(utf8_decode("\xED\xA0\x80", 3, &cp), 0); /* surrogate */
+	assert_int_equal(utf8_decode("\xFF", 1, &cp), 0);
+	assert_int_equal(cp, 0xFFFD);
+	assert_true(utf8_valid("Grüße »Köln« ↗ ①"));
+	assert_false(utf8_valid("Gr\xFC\xDF" "e"));
+}
+
+static void
+lengths_with_units(void **state)
+{
+	double	pt;
+
+	(void)state;
+	assert_int_equal(parse_length("12pt", &pt), 0);
+	assert_float_equal(pt, 12, 1e-9);
+	assert_int_equal(parse_length("210mm", &pt), 0);
+	assert_float_equal(pt, 595.2756, 1e-3);
+	assert_int_equal(parse_length("2.54cm", &pt), 0);
+	assert_float_equal(pt, 72, 1e-9);
+	assert_int_equal(parse_length("1in", &pt), 0);
+	assert_float_equal(pt, 72, 1e-9);
+	assert_int_equal(parse_length("7", &pt), 0);
+	assert_float_equal(pt, 7, 1e-9);
+	assert_int_equal(parse_length("12px", &pt), -1);
+	assert_int_equal(parse_length("", &pt), -1);
+	assert_int_equal(parse_length(" 3mm", &pt), -1);
+	assert_int_equal(parse_length("mm", &pt), -1);
+}
+
+static void
+arena_allocates_aligned_zeroed_memory(void **state)
+{
+	struct arena	*a = arena_new();
+	char		*big, *s;
+	long double	*ld;
+	int		 i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++) {
+		ld = arena_alloc(a, sizeof(*ld) * 3);
+		assert_int_equal((uintptr_t)ld % _Alignof(long double), 0);
+		assert_true(ld[0] == 0 && ld[2] == 0);
+	}
+	big = arena_alloc(a, 200000);
+	assert_int_equal(big[199999], 0);
+	s = arena_printf(a, "%s-%d", "fn", 7);
+	assert_string_equal(s, "fn-7");
+	assert_string_equal(arena_strndup(a, "abcdef", 3), "abc");
+	assert_null(arena_strdup(a, NULL));
+	arena_free(a);
+}
+
+static void
+strbuf_grows(void **state)
+{
+	struct strbuf	b = { NULL, 0, 0 };
+	int		i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++)
+		strbuf_putc(&b, 'x');
+	strbuf_printf(&b, "%d", 42);
+	assert_int_equal(b.len, 1002);
+	assert_string_equal(b.data + 1000, "42");
+	strbuf_free(&b);
+	assert_null(b.data);
+}
+
+static void
+diag_counts_and_werror(void **state)
+{
+	struct srcpos	pos = { "x.xml", 3 };
+
+	(void)state;
+	diag_reset();
+	diag_warning(&pos, "a warning");
+	assert_int_equal(diag_warnings(), 1);
+	assert_int_equal(diag_errors(), 0);
+	diag_set_werror(1);
+	diag_warning(&pos, "now an error");
+	assert_int_equal(diag_errors(), 1);
+	diag_set_werror(0);
+	diag_set_quiet(1);
+	diag_error(&pos, "silenced");
+	assert_int_equal(diag_errors(), 1);
+	diag_set_quiet(0);
+	diag_reset();
+	assert_int_equal(diag_errors() + diag_warnings(), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(utf8_round_trip),
+		cmocka_unit_test(utf8_rejects_bad_sequences),
+		cmocka_unit_test(lengths_with_units),
+		cmocka_unit_test(arena_allocates_aligned_zeroed_memory),
+		cmocka_unit_test(strbuf_grows),
+		cmocka_unit_test(diag_counts_and_werror),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
