@@ -18,11 +18,12 @@ PKGS	 = libxml-2.0 libpng zlib
 CFLAGS	?= -O2 -g
 CFLAGS	+= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror
 CPPFLAGS += -Isrc -Ibuild $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS	+= -lhpdf $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDLIBS	+= -lhpdf -lhyphen $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 # The Debian packages a build, the demo and the tests need.
 DEB_PACKAGES = gcc make pkg-config libhpdf-dev libxml2-dev libpng-dev \
-	zlib1g-dev libcmocka-dev poppler-utils qpdf valgrind
+	zlib1g-dev libhyphen-dev hyphen-de hyphen-en-us hyphen-cs hyphen-pl wngerman \
+	libcmocka-dev poppler-utils qpdf libxml2-utils valgrind
 
 # --- objects, grouped by pipeline stage ---
 
@@ -34,6 +35,8 @@ OBJS_LOAD   = build/load.o build/schemas.o
 OBJS_MODEL  = build/model.o build/check.o build/stats.o
 # style and locale: how it looks, which words it uses
 OBJS_STYLE  = build/style.o build/locale.o
+# hyph: hyphenation points from compiled libhyphen patterns
+OBJS_HYPH   = build/hyph.o build/hyph_compile.o
 # font, text, para, typeset, layout: from words to pages
 OBJS_SET    = build/font.o build/text.o build/para.o build/typeset.o \
 	      build/typeset_inline.o build/typeset_vline.o \
@@ -43,12 +46,17 @@ OBJS_SET    = build/font.o build/text.o build/para.o build/typeset.o \
 OBJS_RENDER = build/render.o build/pdf_device.o build/text_device.o
 
 LIB_OBJS = $(OBJS_BASE) $(OBJS_LOAD) $(OBJS_MODEL) $(OBJS_STYLE) \
-	   $(OBJS_SET) $(OBJS_RENDER)
+	   $(OBJS_HYPH) $(OBJS_SET) $(OBJS_RENDER)
 OBJS	 = $(LIB_OBJS) build/main.o
 
 SCHEMAS	 = src/schema/report.rng src/schema/style.rng src/schema/locale.rng
 
-all: build/brochure
+# Debian's pattern files, compiled once into images hyph.c reads fast.
+HYPH_DIR    = /usr/share/hyphen
+HYPH_IMAGES = build/hyph/hyph_de_DE.hyb build/hyph/hyph_en_US.hyb \
+	      build/hyph/hyph_cs_CZ.hyb build/hyph/hyph_pl_PL.hyb
+
+all: build/brochure $(HYPH_IMAGES)
 
 build/brochure: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
@@ -71,6 +79,13 @@ build/schemas.o: build/schemas.c
 build:
 	mkdir -p build
 
+build/hyphc: build/hyphc.o build/hyph_compile.o build/util.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lhyphen
+
+build/hyph/%.hyb: $(HYPH_DIR)/%.dic build/hyphc
+	@mkdir -p build/hyph
+	./build/hyphc $< $@
+
 -include $(wildcard build/*.d)
 
 # --- set-up: the Debian packages ---
@@ -82,7 +97,7 @@ deps:
 
 DEMO_PDF = out/kreativland-2024.pdf
 
-demo: deps build/brochure
+demo: deps all
 	@mkdir -p out
 	./build/brochure build input/kreativland-2024/report.xml \
 	    -s styles/brochure-a4.xml -o $(DEMO_PDF)
@@ -104,15 +119,17 @@ check: deps all $(UNIT_TESTS)
 
 # --- install ---
 
-install: build/brochure
+install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/styles/locales \
 	    $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema \
+	    $(DESTDIR)$(DATADIR)/hyph \
 	    $(DESTDIR)$(MANDIR)/man1
 	install -m 755 build/brochure $(DESTDIR)$(BINDIR)/brochure
 	install -m 644 styles/*.xml $(DESTDIR)$(DATADIR)/styles/
 	install -m 644 styles/locales/*.xml $(DESTDIR)$(DATADIR)/styles/locales/
 	install -m 644 fonts/*.ttf fonts/LICENSE-* $(DESTDIR)$(DATADIR)/fonts/
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema/
+	install -m 644 $(HYPH_IMAGES) $(DESTDIR)$(DATADIR)/hyph/
 	install -m 644 brochure.1 $(DESTDIR)$(MANDIR)/man1/brochure.1
 
 clean:

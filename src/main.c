@@ -20,6 +20,7 @@
 #include "check.h"
 #include "diag.h"
 #include "font.h"
+#include "hyph.h"
 #include "layout.h"
 #include "load.h"
 #include "locale.h"
@@ -30,6 +31,8 @@
 #include "typeset.h"
 
 #define BROCHURE_VERSION	"0.1.0"
+#define HYPHEN_LEFT_MIN		2	/* [characters] before a hyphen */
+#define HYPHEN_RIGHT_MIN	2	/* [characters] after a hyphen */
 #define DEFAULT_STYLE		"brochure-a4"
 
 #ifndef DATADIR
@@ -92,15 +95,30 @@ help(void)
 	    "errors.\n", stdout);
 }
 
+/* Everything one build holds, freed in one place. */
+struct build {
+	struct load_result	*loaded;
+	struct document		*doc;
+	struct style		*style;
+	struct locale		*locale;
+	struct fonts		*fonts;
+	struct hyph		*hyph;
+	struct layout		*layout;
+	char			*datadir;
+	char			*hyphdir;
+};
+
 /*
  * The data folder: next to the executable in the source tree
- * (build/../styles), relative to an installed binary
- * (bin/../share/brochure), or the compiled-in DATADIR.
+ * (build/../styles, with the compiled hyphenation patterns in build/hyph),
+ * relative to an installed binary (bin/../share/brochure, patterns in its
+ * hyph/), or the compiled-in DATADIR.
  */
-static char *
-data_dir(void)
+static void
+find_data(struct build *b)
 {
 	static const char *const rel[] = { "..", "../share/brochure" };
+	static const char *const hyph[] = { "hyph", "../share/brochure/hyph" };
 	char	 exe[PATH_MAX], probe[PATH_MAX + 64];
 	ssize_t	 n;
 	size_t	 i;
@@ -112,11 +130,15 @@ data_dir(void)
 		for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
 			snprintf(probe, sizeof(probe), "%s/%s/styles/locales",
 			    exe, rel[i]);
-			if (access(probe, R_OK) == 0)
-				return xasprintf("%s/%s", exe, rel[i]);
+			if (access(probe, R_OK) == 0) {
+				b->datadir = xasprintf("%s/%s", exe, rel[i]);
+				b->hyphdir = xasprintf("%s/%s", exe, hyph[i]);
+				return;
+			}
 		}
 	}
-	return xstrdup(DATADIR);
+	b->datadir = xstrdup(DATADIR);
+	b->hyphdir = xstrdup(DATADIR "/hyph");
 }
 
 /* A style given by name is looked up in the data folder. */
@@ -235,21 +257,11 @@ parse_args(int argc, char *argv[], struct options *o)
 	return 0;
 }
 
-/* Everything one build holds, freed in one place. */
-struct build {
-	struct load_result	*loaded;
-	struct document		*doc;
-	struct style		*style;
-	struct locale		*locale;
-	struct fonts		*fonts;
-	struct layout		*layout;
-	char			*datadir;
-};
-
 static void
 build_free(struct build *b)
 {
 	layout_free(b->layout);
+	hyph_free(b->hyph);
 	if (b->fonts != NULL)
 		fonts_free(b->fonts);
 	if (b->locale != NULL)
@@ -261,6 +273,7 @@ build_free(struct build *b)
 	if (b->loaded != NULL)
 		load_free(b->loaded);
 	free(b->datadir);
+	free(b->hyphdir);
 }
 
 /* load, model, check, stats: everything before layout. */
@@ -310,8 +323,13 @@ write_brochure(struct build *b, const struct options *o)
 	if (b->style == NULL || diag_errors() > 0)
 		return -1;
 	memset(&st, 0, sizeof(st));
-	b->fonts = fonts_new();
-	b->layout = typeset(b->doc, b->style, b->locale, b->fonts, &st);
+	if (locale_hyphenation(b->locale) != NULL)
+		b->hyph = hyph_open(b->hyphdir, locale_hyphenation(b->locale),
+		    HYPHEN_LEFT_MIN, HYPHEN_RIGHT_MIN, NULL);
+	if ((b->fonts = fonts_new()) == NULL)
+		return -1;
+	b->layout = typeset(b->doc, b->style, b->locale, b->fonts, b->hyph,
+	    &st);
 	if (b->layout == NULL || diag_errors() > 0)
 		return -1;
 	if (o->stats)
@@ -338,7 +356,7 @@ main(int argc, char *argv[])
 		return rc < 0 ? 2 : 0;
 	}
 	memset(&b, 0, sizeof(b));
-	b.datadir = data_dir();
+	find_data(&b);
 	rc = read_report(&b, &o);
 	if (rc == 0 && o.command == CMD_BUILD)
 		rc = write_brochure(&b, &o);

@@ -540,7 +540,7 @@ keep_dests(struct ts *ts, struct arena *a)
 
 struct layout *
 typeset(const struct document *doc, const struct style *st,
-    const struct locale *loc, struct fonts *fonts,
+    const struct locale *loc, struct fonts *fonts, struct hyph *hyph,
     struct typeset_stats *stats)
 {
 	struct ts	 ts;
@@ -550,6 +550,7 @@ typeset(const struct document *doc, const struct style *st,
 
 	memset(&ts, 0, sizeof(ts));
 	ts.doc = doc, ts.st = st, ts.loc = loc, ts.fonts = fonts;
+	ts.hyph = hyph;
 	ts.stats = stats;
 	if (open_faces(&ts) == 0) {
 		for (pass = 0; pass < TS_MAX_PASSES; pass++) {

@@ -15,6 +15,7 @@
 #define BROCHURE_TYPESET_H
 
 #include "font.h"
+#include "hyph.h"
 #include "layout.h"
 #include "locale.h"
 #include "model.h"
@@ -29,10 +30,11 @@ struct typeset_stats {
 
 /*
  * Lay out the document.  Opens the style's fonts in fonts (reporting
- * unusable files).  Returns NULL after reporting an error.
+ * unusable files); hyph (may be NULL) gives hyphenation points.  Returns
+ * NULL after reporting an error.
  */
 struct layout	*typeset(const struct document *, const struct style *,
-		    const struct locale *, struct fonts *,
+		    const struct locale *, struct fonts *, struct hyph *,
 		    struct typeset_stats *);
 
 #endif /* BROCHURE_TYPESET_H */

@@ -386,6 +386,10 @@ ts_set(struct ts *ts, const struct span_list *sl, enum text_role role,
 	p.hyphen = "-";
 	p.hyphen_penalty = 50;
 	p.max_hyphen_lines = 2;
+	if (ts->hyph != NULL) {
+		p.hyphenate = hyph_word;
+		p.hyphenate_arg = ts->hyph;
+	}
 	memset(out, 0, sizeof(*out));
 	if (sl->n > 0)
 		text_set(ts->fonts, sl, &p, out);

@@ -61,6 +61,7 @@ struct ts {
 	const struct style	*st;
 	const struct locale	*loc;
 	struct fonts		*fonts;
+	struct hyph		*hyph;		/* NULL: no hyphenation */
 	struct layout		*lay;
 	struct typeset_stats	*stats;
 	face_id		       (*faces)[FACE__MAX];	/* per family */

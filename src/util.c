@@ -314,6 +314,38 @@ strbuf_free(struct strbuf *b)
 	b->len = b->cap = 0;
 }
 
+/* --- files --- */
+
+char *
+file_read(const char *path, size_t *len)
+{
+	FILE	*f = fopen(path, "rb");
+	char	*buf;
+	long	 n;
+	int	 saved;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		saved = errno;
+		fclose(f);
+		errno = saved;
+		return NULL;
+	}
+	buf = xmalloc((size_t)n + 1);
+	*len = fread(buf, 1, (size_t)n, f);
+	buf[*len] = '\0';
+	saved = ferror(f) ? EIO : 0;
+	fclose(f);
+	if (saved != 0) {
+		free(buf);
+		errno = saved;
+		return NULL;
+	}
+	return buf;
+}
+
 /* --- lengths --- */
 
 static const struct {

@@ -67,6 +67,12 @@ void	strbuf_printf(struct strbuf *, const char *, ...)
 void	strbuf_free(struct strbuf *);
 
 /*
+ * Read a whole file into a new NUL-terminated buffer (len excludes the
+ * NUL).  Returns NULL with errno set when it cannot be read.
+ */
+char	*file_read(const char *path, size_t *len);
+
+/*
  * Parse a length such as "12pt", "20mm", "1.5cm" or "0.5in" into points.
  * Returns 0 on success, -1 when the text is not a length.
  */

@@ -1,0 +1,295 @@
+/*
+ * hyph: reads a compiled hyphenation image (see hyph_image.h) into
+ * libhyphen's own structures, pointing into one buffer, and asks
+ * libhyphen's hnj_hyphen_hyphenate3() where words may break.  Loading
+ * German takes milliseconds instead of libhyphen's seconds, with the same
+ * automaton and so the same break points.
+ *
+ * This module must never decide where a line breaks: it only says where a
+ * word may.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hyphen.h>
+
+#include "diag.h"
+#include "hyph.h"
+#include "hyph_image.h"
+
+#define HYPH_MAX_WORD	256	/* [bytes] longer words are not hyphenated */
+
+struct hyph {
+	char		*image;		/* the file; strings point into it */
+	HyphenDict	*dict;		/* first level; nextlevel chains */
+	int		 left_min, right_min;	/* [characters] */
+};
+
+/* --- reading the image --- */
+
+struct reader {
+	const char	*p, *end;
+};
+
+static const void *
+take(struct reader *r, size_t n)
+{
+	const char	*at = r->p;
+
+	if ((size_t)(r->end - r->p) < n)
+		return NULL;
+	r->p += n;
+	return at;
+}
+
+static void
+skip_pad(struct reader *r, const char *start)
+{
+	size_t	at = (size_t)(r->p - start);
+
+	r->p += (HYB_ALIGN - at % HYB_ALIGN) % HYB_ALIGN;
+	if (r->p > r->end)
+		r->p = r->end;
+}
+
+static int
+fill_states(HyphenDict *d, const struct hyb_state *st, HyphenTrans *trans,
+    const char *strings, const struct hyb_dict *hd)
+{
+	int	i;
+
+	for (i = 0; i < d->num_states; i++) {
+		if (st[i].match >= (int32_t)hd->nstrings ||
+		    st[i].repl >= (int32_t)hd->nstrings ||
+		    (uint32_t)st[i].first_trans + (uint32_t)st[i].num_trans >
+		    hd->ntrans)
+			return -1;
+		d->states[i].match = st[i].match < 0 ? NULL :
+		    (char *)strings + st[i].match;
+		d->states[i].repl = st[i].repl < 0 ? NULL :
+		    (char *)strings + st[i].repl;
+		d->states[i].replindex = st[i].replindex;
+		d->states[i].replcut = st[i].replcut;
+		d->states[i].fallback_state = st[i].fallback_state;
+		d->states[i].num_trans = st[i].num_trans;
+		d->states[i].trans = st[i].num_trans ?
+		    trans + st[i].first_trans : NULL;
+	}
+	return 0;
+}
+
+static HyphenDict *
+read_dict(struct reader *r, const char *start)
+{
+	const struct hyb_dict	*hd = take(r, sizeof(*hd));
+	const struct hyb_state	*st;
+	HyphenTrans		*trans;
+	const char		*strings, *nohyphen;
+	HyphenDict		*d;
+
+	if (hd == NULL || hd->num_states <= 0 ||
+	    (st = take(r, sizeof(*st) * (size_t)hd->num_states)) == NULL ||
+	    (trans = (HyphenTrans *)take(r, sizeof(*trans) * hd->ntrans)) ==
+	    NULL || (strings = take(r, hd->nstrings)) == NULL ||
+	    (nohyphen = take(r, hd->nohyphen_len)) == NULL)
+		return NULL;
+	skip_pad(r, start);
+	d = xcalloc(1, sizeof(*d));
+	d->lhmin = hd->lhmin, d->rhmin = hd->rhmin;
+	d->clhmin = hd->clhmin, d->crhmin = hd->crhmin;
+	d->nohyphen = hd->nohyphen_len ? (char *)nohyphen : NULL;
+	d->nohyphenl = hd->nohyphenl;
+	d->num_states = hd->num_states;
+	d->utf8 = hd->utf8;
+	memcpy(d->cset, hd->cset, sizeof(d->cset));
+	d->states = xcalloc((size_t)d->num_states, sizeof(*d->states));
+	if (fill_states(d, st, trans, strings, hd) != 0) {
+		free(d->states);
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+static void
+free_dicts(HyphenDict *d)
+{
+	HyphenDict	*next;
+
+	for (; d != NULL; d = next) {
+		next = d->nextlevel;
+		free(d->states);
+		free(d);
+	}
+}
+
+static HyphenDict *
+read_image(const char *image, size_t len)
+{
+	struct reader			 r = { image, image + len };
+	const struct hyb_header		*h = take(&r, sizeof(*h));
+	HyphenDict			*first = NULL, **link = &first;
+	uint32_t			 i;
+
+	if (h == NULL || memcmp(h->magic, HYPH_MAGIC, sizeof(h->magic)) ||
+	    h->sizes != HYB_SIZES || h->ndicts == 0)
+		return NULL;
+	for (i = 0; i < h->ndicts; i++) {
+		if ((*link = read_dict(&r, image)) == NULL) {
+			free_dicts(first);
+			return NULL;
+		}
+		link = &(*link)->nextlevel;
+	}
+	return first;
+}
+
+static char *
+image_path(const char *dir, const char *dic_path)
+{
+	const char	*base = strrchr(dic_path, '/');
+	size_t		 n;
+
+	base = base ? base + 1 : dic_path;
+	n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".dic") == 0)
+		n -= 4;
+	return xasprintf("%s/%.*s.hyb", dir, (int)n, base);
+}
+
+struct hyph *
+hyph_open(const char *dir, const char *dic_path, int left_min,
+    int right_min, const struct srcpos *pos)
+{
+	struct hyph	*h;
+	char		*path = image_path(dir, dic_path);
+	char		*image;
+	size_t		 len;
+
+	if ((image = file_read(path, &len)) == NULL) {
+		diag_warning(pos, "no hyphenation for %s: %s: %s (make "
+		    "compiles it from the pattern file)", dic_path, path,
+		    strerror(errno));
+		free(path);
+		return NULL;
+	}
+	h = xcalloc(1, sizeof(*h));
+	h->image = image;
+	h->left_min = left_min, h->right_min = right_min;
+	if ((h->dict = read_image(image, len)) == NULL) {
+		diag_warning(pos, "no hyphenation: %s is not a compiled "
+		    "pattern image of this machine: run make again", path);
+		hyph_free(h);
+		h = NULL;
+	}
+	free(path);
+	return h;
+}
+
+void
+hyph_free(struct hyph *h)
+{
+	if (h == NULL)
+		return;
+	free_dicts(h->dict);
+	free(h->image);
+	free(h);
+}
+
+struct _HyphenDict *
+hyph_dict(struct hyph *h)
+{
+	return h->dict;
+}
+
+/* --- hyphenating --- */
+
+/* Lower case for the scripts of the four locales (Latin-1, Extended-A). */
+static uint32_t
+fold(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 32;
+	if (c == 0x178)
+		return 0xFF;
+	if ((c >= 0x100 && c <= 0x137 && c % 2 == 0) ||
+	    (c >= 0x139 && c <= 0x148 && c % 2 == 1) ||
+	    (c >= 0x14A && c <= 0x177 && c % 2 == 0) ||
+	    (c >= 0x179 && c <= 0x17E && c % 2 == 1))
+		return c + 1;
+	return c;
+}
+
+static int
+is_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+static void
+free_rep(char **rep, int *pos, int *cut, int n)
+{
+	int	i;
+
+	if (rep != NULL)
+		for (i = 0; i < n; i++)
+			free(rep[i]);
+	free(rep);
+	free(pos);
+	free(cut);
+}
+
+/*
+ * Hyphenate the letters word[from, to): lowered into buf, their break
+ * points (one per character) mapped back to the original bytes.
+ */
+static void
+hyphenate_run(struct hyph *h, const char *word, size_t from, size_t to,
+    unsigned char *breaks)
+{
+	char		 low[HYPH_MAX_WORD + 8], hy[HYPH_MAX_WORD + 8];
+	size_t		 ends[HYPH_MAX_WORD], n = 0, i, k, len = 0;
+	char		**rep = NULL;
+	int		*pos = NULL, *cut = NULL;
+	uint32_t	 c;
+
+	for (i = from; i < to; i += k) {
+		k = utf8_decode(word + i, to - i, &c);
+		len += utf8_encode(fold(c), low + len);
+		ends[n++] = i + k - 1;
+	}
+	low[len] = '\0';
+	if ((int)n < h->left_min + h->right_min)
+		return;
+	if (hnj_hyphen_hyphenate3(h->dict, low, (int)len, hy, NULL, &rep,
+	    &pos, &cut, h->left_min, h->right_min, 0, 0) != 0)
+		return;
+	for (i = 0; i + 1 < n; i++)
+		if ((hy[i] & 1) && (rep == NULL || rep[i] == NULL))
+			breaks[ends[i]] = 1;
+	free_rep(rep, pos, cut, (int)len);
+}
+
+void
+hyph_word(void *arg, const char *word, size_t len, unsigned char *breaks)
+{
+	struct hyph	*h = arg;
+	size_t		 i = 0, start, k;
+	uint32_t	 c;
+
+	memset(breaks, 0, len);
+	while (i < len) {
+		start = i;
+		while (i < len && (k = utf8_decode(word + i, len - i, &c)) > 0 &&
+		    is_letter(c))
+			i += k;
+		if (i > start && i - start <= HYPH_MAX_WORD / 2)
+			hyphenate_run(h, word, start, i, breaks);
+		if (i == start)
+			i += (k = utf8_decode(word + i, len - i, &c)) ? k : 1;
+	}
+}
