@@ -24,20 +24,28 @@ struct fonts;
 /* Face handle: an index into the set; -1 means none. */
 typedef int face_id;
 
-/* A new, empty set.  It owns the PDF document the fonts belong to. */
+/*
+ * A new, empty set.  It owns the PDF document the fonts belong to (the
+ * PDF device draws into that document, so render_pdf runs once per set).
+ * NULL only after reporting that libharu could not allocate it.
+ */
 struct fonts	*fonts_new(void);
 void		 fonts_free(struct fonts *);
 
 /*
  * Open a TrueType file (loading a path twice returns the same face).
- * Returns -1 after reporting, at pos, why the file cannot be used.
+ * The file is checked first: size, sfnt version (CFF .otf, collections
+ * and WOFF are refused with a hint), table directory and every table
+ * libharu reads.  Returns -1 after reporting, at pos, why the file
+ * cannot be used and what to do.
  */
 face_id		 fonts_open(struct fonts *, const char *path,
 		    const struct srcpos *pos);
 /* Register a face as a fallback, tried in the order added. */
 void		 fonts_add_fallback(struct fonts *, face_id);
 
-/* Whether the face has a glyph for cp. */
+/* Whether the face has a glyph for cp (never beyond U+FFFF: libharu
+ * draws those as spaces). */
 int		 fonts_has_glyph(struct fonts *, face_id, uint32_t cp);
 /*
  * The face that will draw cp: the face itself if it has the glyph, else
@@ -45,9 +53,10 @@ int		 fonts_has_glyph(struct fonts *, face_id, uint32_t cp);
  */
 face_id		 fonts_pick(struct fonts *, face_id, uint32_t cp);
 
-/* Advance of one code point, in 1/1000 em. */
+/* Advance of one code point, in 1/1000 em (beyond U+FFFF: a space's). */
 int		 fonts_advance(struct fonts *, face_id, uint32_t cp);
-/* Width of UTF-8 text at size, in points (every glyph from this face). */
+/* Width of UTF-8 text at size, in points (every glyph from this face;
+ * invalid UTF-8 bytes are not drawn and measure 0). */
 double		 fonts_width(struct fonts *, face_id, const char *utf8,
 		    size_t len, double size);
 

@@ -113,11 +113,25 @@ struct layout {
 	struct layout_info info;
 };
 
+/* A new, empty layout of pages width x height [pt]. */
 struct layout	*layout_new(double width, double height);
+/* Frees the pages, items, outline and every string of the arena. */
 void		 layout_free(struct layout *);
+/* A copy of s (NULL stays NULL) that lives as long as the layout. */
+char		*layout_strdup(struct layout *, const char *s);
+/*
+ * Append a page; label (copied, NULL for none) is its printed number.
+ * The returned pointer stays valid only until the next layout_add_page
+ * (the array grows); keep page->index and use layout->pages[index].
+ */
 struct page	*layout_add_page(struct layout *, const char *label);
-/* Append an item (copied) to a page; returns the copy. */
+/*
+ * Append an item (copied) to a page; returns the copy, valid until the
+ * next layout_add to that page.  The item's strings are NOT copied: they
+ * must live as long as the layout (use layout_strdup or the arena).
+ */
 struct item	*layout_add(struct layout *, struct page *, const struct item *);
+/* Append an outline entry; title and dest are copied. */
 void		 layout_add_outline(struct layout *, int level,
 		    const char *title, const char *dest);
 

@@ -226,31 +226,39 @@ parse_option(int c, struct options *o)
 }
 
 static int
+parse_command(const char *word, struct options *o)
+{
+	if (strcmp(word, "build") == 0)
+		o->command = CMD_BUILD;
+	else if (strcmp(word, "check") == 0)
+		o->command = CMD_CHECK;
+	else
+		return -1;
+	return 0;
+}
+
+/*
+ * The command comes first, then options and the report in any order.
+ * Without a command only --help and --version make sense.
+ */
+static int
 parse_args(int argc, char *argv[], struct options *o)
 {
 	int	 c, r;
 
-	while ((c = getopt_long(argc, argv, "s:l:o:", long_options,
-	    NULL)) != -1)
-		if ((r = parse_option(c, o)) != 0)
-			return r;
-	if (optind < argc && strcmp(argv[optind], "build") == 0)
-		o->command = CMD_BUILD;
-	else if (optind < argc && strcmp(argv[optind], "check") == 0)
-		o->command = CMD_CHECK;
-	else {
-		if (optind < argc)
-			fprintf(stderr, "brochure: unknown command \"%s\"\n",
-			    argv[optind]);
+	if (argc > 1 && parse_command(argv[1], o) == 0)
+		optind = 2;
+	else if (argc > 1 && argv[1][0] != '-') {
+		fprintf(stderr, "brochure: unknown command \"%s\"\n", argv[1]);
 		return -1;
 	}
-	optind++;
 	while ((c = getopt_long(argc, argv, "s:l:o:", long_options,
 	    NULL)) != -1)
 		if ((r = parse_option(c, o)) != 0)
 			return r;
-	if (optind != argc - 1) {
-		fprintf(stderr, "brochure: give exactly one REPORT.xml\n");
+	if (optind == 1 || optind != argc - 1) {
+		fprintf(stderr, "brochure: give a command and exactly one "
+		    "REPORT.xml\n");
 		return -1;
 	}
 	o->report = argv[optind];

@@ -14,9 +14,15 @@
 #include "font.h"
 #include "layout.h"
 
+/*
+ * A device.  render() calls begin, then for every page begin_page, the
+ * item function of each item's kind, end_page, and finally end, which is
+ * called even when begin failed (so the device can clean up).  A NULL
+ * begin_page, item or end_page entry means the device ignores that call.
+ */
 struct device {
 	void	*ctx;
-	/* Called once with the whole layout before any page. */
+	/* Called once with the whole layout before any page; 0 or -1. */
 	int	(*begin)(void *ctx, const struct layout *);
 	void	(*begin_page)(void *ctx, const struct page *);
 	void	(*item[ITEM__MAX])(void *ctx, const struct item *);
@@ -29,13 +35,24 @@ struct device {
 int	render(const struct layout *, const struct device *);
 
 /*
- * The PDF device writes to out_path: first into a temporary file in the
- * same folder, renamed into place only when complete.  Reports failures
- * through diag.  It takes the libharu document from fonts.
+ * The PDF device writes to out_path: first into a temporary file
+ * ".<name>.XXXXXX" in the same folder, renamed into place only when
+ * complete, so an existing file is never left half-written.  Reports
+ * failures through diag and returns -1.  It draws into the libharu
+ * document of fonts: call it once per font set.
  */
 int	render_pdf(const struct layout *, struct fonts *, const char *out_path);
 
-/* The text device prints each call as one line to out. */
+/*
+ * Check an image file the PDF device can embed (PNG of any kind, or a
+ * baseline/progressive JPEG) by reading it completely, and give its
+ * size in pixels.  Returns -1 after reporting, under the file's name,
+ * why it cannot be used.  Typeset calls it before any output is opened.
+ */
+int	render_image_size(const char *path, int *width, int *height);
+
+/* The text device prints each call as one line to out (see
+ * text_device.c for the format).  0, or -1 after a write error. */
 int	render_text(const struct layout *, struct fonts *, FILE *out);
 
 #endif /* BROCHURE_RENDER_H */

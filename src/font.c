@@ -1,0 +1,811 @@
+/*
+ * font: opens the TrueType files of a style, checks each one ourselves
+ * before libharu reads it (libharu 2.3.0 crashes or silently misbehaves
+ * on damaged fonts), and measures text with libharu's own advances, so
+ * that what typeset measures is exactly what the PDF shows.  It owns the
+ * libharu document, because libharu fonts belong to one.
+ *
+ * This module must never draw: only pdf_device.c puts marks on pages.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <hpdf.h>
+
+#include "diag.h"
+#include "font.h"
+#include "font_pdf.h"
+
+#define FONT_MAX_SIZE	(64L * 1024 * 1024)	/* [bytes] refused above */
+#define FONT_MAX_TABLES	256	/* more entries: a damaged directory */
+#define SFNT_HEADER	12	/* [bytes] before the table directory */
+#define SFNT_ENTRY	16	/* [bytes] per table directory entry */
+#define HEAD_MIN_LEN	54	/* [bytes] of the fields libharu reads */
+#define HEAD_MAGIC	0x5F0F3CF5UL
+#define HHEA_MIN_LEN	36	/* [bytes] */
+#define MAXP_MIN_LEN	6	/* [bytes] */
+#define NAME_MIN_LEN	6	/* [bytes] */
+#define OS2_MIN_LEN	78	/* [bytes] version 0 */
+#define OS2_V1_LEN	86	/* [bytes] version 1 and later */
+#define UPEM_MIN	16	/* units per em allowed by the spec */
+#define UPEM_MAX	16384
+#define BMP_SIZE	0x10000	/* code points libharu can draw */
+#define ADVANCE_UNKNOWN	INT16_MIN	/* cache slot not yet measured */
+#define FS_NO_EMBED	0x0302	/* fsType bits libharu refuses */
+
+enum sfnt_kind {
+	SFNT_TRUETYPE = 0x00010000,
+	SFNT_APPLE = 0x74727565,	/* 'true' */
+	SFNT_CFF = 0x4F54544F,		/* 'OTTO' */
+	SFNT_COLLECTION = 0x74746366,	/* 'ttcf' */
+	SFNT_WOFF = 0x774F4646,		/* 'wOFF' */
+	SFNT_WOFF2 = 0x774F4632		/* 'wOF2' */
+};
+
+/* One opened face. */
+struct face {
+	char		*path;
+	char		*name;		/* file name without folder, extension */
+	HPDF_Font	 font;
+	HPDF_FontDef	 def;
+	int16_t		*advance;	/* [1/1000 em] per BMP code point */
+};
+
+struct fonts {
+	HPDF_Doc	 pdf;
+	struct face	*faces;
+	size_t		 nfaces, cap;
+	face_id		*fallbacks;
+	size_t		 nfallbacks, fallback_cap;
+	HPDF_STATUS	 error_no;	/* first error since the last check */
+	HPDF_STATUS	 error_detail;
+};
+
+/* A font file in memory while it is checked. */
+struct sfnt {
+	const unsigned char *buf;
+	size_t		 size;		/* [bytes] */
+	unsigned	 ntables;
+	unsigned	 nglyphs;	/* maxp */
+	unsigned	 nmetrics;	/* hhea: long horizontal metrics */
+	int		 long_loca;	/* head: indexToLocFormat */
+	const char	*hint;		/* what the user should do */
+	char		 why[160];	/* what is wrong */
+};
+
+struct sfnt_table {
+	size_t		 off;		/* [bytes] from the file start */
+	size_t		 len;		/* [bytes] */
+};
+
+static const char *const sfnt_required[] = {
+	"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap", "name",
+	"OS/2",
+};
+
+static const char hint_intact[] =
+    "use an intact TrueType (.ttf) copy of the font";
+
+/* libharu reports numbers only; these say what they mean. */
+static const struct {
+	HPDF_STATUS	 code;
+	const char	*what;
+	const char	*todo;
+} hpdf_errors[] = {
+	{ HPDF_FAILD_TO_ALLOC_MEM, "out of memory",
+	  "free memory or build a smaller document" },
+	{ HPDF_FILE_IO_ERROR, "a file could not be read or written",
+	  "check the file and the free disk space" },
+	{ HPDF_FILE_OPEN_ERROR, "a file could not be opened",
+	  "check that it exists and is readable" },
+	{ HPDF_INVALID_DOCUMENT, "the document is unusable after an "
+	  "earlier error", "fix the first error reported" },
+	{ HPDF_INVALID_JPEG_DATA, "the JPEG data is damaged",
+	  "save the image again as a baseline JPEG" },
+	{ HPDF_INVALID_PARAMETER, "a value was out of range",
+	  "please report this as a bug in brochure, with the input" },
+	{ HPDF_INVALID_PNG_IMAGE, "the PNG data is not an image",
+	  "save the image again as PNG" },
+	{ HPDF_LIBPNG_ERROR, "the PNG data is damaged",
+	  "save the image again as PNG" },
+	{ HPDF_NAME_INVALID_VALUE, "a font without a usable name",
+	  hint_intact },
+	{ HPDF_PAGE_INVALID_FONT_SIZE, "a font size out of range",
+	  "use font sizes up to 600 pt in the style" },
+	{ HPDF_PAGE_INVALID_SIZE, "a page size out of range",
+	  "use a page size between 3 and 14400 pt in the style" },
+	{ HPDF_PAGE_OUT_OF_RANGE, "a size or line width out of range",
+	  "check the sizes and rule thicknesses in the style" },
+	{ HPDF_REAL_OUT_OF_RANGE, "a number beyond 32767",
+	  "check the dimensions in the style" },
+	{ HPDF_STRING_OUT_OF_RANGE, "a text longer than 65535 bytes",
+	  "shorten the title, keyword list or link" },
+	{ HPDF_TTF_CANNOT_EMBEDDING_FONT, "the font's licence flags forbid "
+	  "embedding", "use another font" },
+	{ HPDF_TTF_INVALID_CMAP, "the font's character map is damaged",
+	  hint_intact },
+	{ HPDF_TTF_INVALID_FOMAT, "the font is damaged or of an "
+	  "unsupported kind", hint_intact },
+	{ HPDF_TTF_MISSING_TABLE, "the font lacks a table libharu needs",
+	  "use a TrueType (.ttf) font; CFF (.otf) fonts are not supported" },
+	{ HPDF_UNSUPPORTED_JPEG_FORMAT, "an unsupported kind of JPEG",
+	  "save the image as a baseline or progressive JPEG" },
+	{ HPDF_ZLIB_ERROR, "compression failed",
+	  "please report this as a bug in brochure, with the input" },
+};
+
+static void	 hpdf_handler(HPDF_STATUS, HPDF_STATUS, void *);
+static int	 sfnt_read(const char *, unsigned char **, size_t *,
+		    const struct srcpos *);
+static int	 sfnt_fail(struct sfnt *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+static int	 sfnt_find(const struct sfnt *, const char *,
+		    struct sfnt_table *);
+static int	 sfnt_check_header(struct sfnt *);
+static int	 sfnt_check_directory(struct sfnt *);
+static int	 sfnt_check_head(struct sfnt *);
+static int	 sfnt_check_metrics(struct sfnt *);
+static int	 sfnt_check_loca(struct sfnt *);
+static int	 sfnt_check_cmap(struct sfnt *);
+static int	 sfnt_check_segments(struct sfnt *, const unsigned char *,
+		    unsigned);
+static int	 sfnt_check_name(struct sfnt *);
+static int	 sfnt_check_os2(struct sfnt *);
+static int	 font_check(const char *, const struct srcpos *);
+static int	 font_load(struct fonts *, const char *, const struct srcpos *);
+static char	*font_short_name(const char *);
+static struct face *face_get(struct fonts *, face_id);
+
+/* The checks, in order: each may rely on what the earlier ones found. */
+static int (*const sfnt_checks[])(struct sfnt *) = {
+	sfnt_check_header,	/* size and sfnt version */
+	sfnt_check_directory,	/* table directory, required tables */
+	sfnt_check_head,	/* units per em, loca format */
+	sfnt_check_metrics,	/* maxp, hhea, hmtx */
+	sfnt_check_loca,	/* glyph offsets inside glyf */
+	sfnt_check_cmap,	/* a Windows Unicode BMP (3,1) format 4 map */
+	sfnt_check_name,	/* name records inside the table */
+	sfnt_check_os2,		/* fields libharu reads; embedding allowed */
+};
+
+/* --- the set --- */
+
+struct fonts *
+fonts_new(void)
+{
+	struct fonts	*f = xcalloc(1, sizeof(*f));
+
+	if ((f->pdf = HPDF_New(hpdf_handler, f)) == NULL) {
+		diag_error(NULL, "libharu cannot create a PDF document: "
+		    "free some memory");
+		free(f);
+		return NULL;
+	}
+	HPDF_UseUTFEncodings(f->pdf);
+	HPDF_SetCurrentEncoder(f->pdf, "UTF-8");
+	HPDF_SetCompressionMode(f->pdf, HPDF_COMP_ALL);
+	return f;
+}
+
+void
+fonts_free(struct fonts *f)
+{
+	size_t	 i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->nfaces; i++) {
+		free(f->faces[i].path);
+		free(f->faces[i].name);
+		free(f->faces[i].advance);
+	}
+	free(f->faces);
+	free(f->fallbacks);
+	HPDF_Free(f->pdf);
+	free(f);
+}
+
+/* Keep the first error since the last check: later ones are its echo. */
+static void
+hpdf_handler(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *arg)
+{
+	struct fonts	*f = arg;
+
+	if (f->error_no == HPDF_OK) {
+		f->error_no = error_no;
+		f->error_detail = detail_no;
+	}
+}
+
+int
+fonts_pdf_check(struct fonts *f, const struct srcpos *pos, const char *doing)
+{
+	HPDF_STATUS	 code = f->error_no, detail = f->error_detail;
+	const char	*what = "an unexpected error";
+	const char	*todo = "please report this as a bug in brochure, "
+			    "with the input";
+	size_t		 i;
+
+	if (code == HPDF_OK) {
+		code = HPDF_GetError(f->pdf);
+		detail = HPDF_GetErrorDetail(f->pdf);
+	}
+	if (code == HPDF_OK)
+		return 0;
+	for (i = 0; i < sizeof(hpdf_errors) / sizeof(hpdf_errors[0]); i++)
+		if (hpdf_errors[i].code == code) {
+			what = hpdf_errors[i].what;
+			todo = hpdf_errors[i].todo;
+		}
+	if (code == HPDF_FILE_OPEN_ERROR || code == HPDF_FILE_IO_ERROR)
+		diag_error(pos, "%s: libharu error 0x%04X, %s (%s): %s", doing,
+		    (unsigned)code, what, strerror((int)detail), todo);
+	else
+		diag_error(pos, "%s: libharu error 0x%04X (detail %u), %s: %s",
+		    doing, (unsigned)code, (unsigned)detail, what, todo);
+	HPDF_ResetError(f->pdf);
+	f->error_no = f->error_detail = HPDF_OK;
+	return -1;
+}
+
+HPDF_Doc
+fonts_pdf_doc(struct fonts *f)
+{
+	return f->pdf;
+}
+
+HPDF_Font
+fonts_pdf_font(struct fonts *f, face_id id)
+{
+	return face_get(f, id)->font;
+}
+
+size_t
+fonts_count(struct fonts *f)
+{
+	return f->nfaces;
+}
+
+static struct face *
+face_get(struct fonts *f, face_id id)
+{
+	assert(id >= 0 && (size_t)id < f->nfaces);
+	return &f->faces[id];
+}
+
+/* --- opening --- */
+
+face_id
+fonts_open(struct fonts *f, const char *path, const struct srcpos *pos)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->nfaces; i++)
+		if (strcmp(f->faces[i].path, path) == 0)
+			return (face_id)i;
+	if (font_check(path, pos) == -1)
+		return -1;
+	return font_load(f, path, pos);
+}
+
+/* Hand a checked file to libharu and keep what it returns. */
+static int
+font_load(struct fonts *f, const char *path, const struct srcpos *pos)
+{
+	const char	*name;
+	HPDF_Font	 font = NULL;
+	struct face	*face;
+	char		*doing = xasprintf("%s: loading the font", path);
+	int		 rc;
+
+	name = HPDF_LoadTTFontFromFile(f->pdf, path, HPDF_TRUE);
+	if (name != NULL && *name != '\0')
+		font = HPDF_GetFont(f->pdf, name, "UTF-8");
+	rc = fonts_pdf_check(f, pos, doing);
+	if (rc == 0 && font == NULL) {
+		diag_error(pos, "%s: libharu found no usable font in it: %s",
+		    doing, hint_intact);
+		rc = -1;
+	}
+	free(doing);
+	if (rc == -1)
+		return -1;
+	if (f->nfaces == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 8;
+		f->faces = xrealloc(f->faces, f->cap * sizeof(*f->faces));
+	}
+	face = &f->faces[f->nfaces];
+	face->path = xstrdup(path);
+	face->name = font_short_name(path);
+	face->font = font;
+	face->def = HPDF_GetFontDef(f->pdf, name);
+	face->advance = NULL;
+	return (face_id)f->nfaces++;
+}
+
+/* "fonts/Lato-Regular.ttf" -> "Lato-Regular" */
+static char *
+font_short_name(const char *path)
+{
+	const char	*base = strrchr(path, '/');
+	const char	*dot;
+
+	base = base == NULL ? path : base + 1;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		return xstrdup(base);
+	return xstrndup(base, (size_t)(dot - base));
+}
+
+void
+fonts_add_fallback(struct fonts *f, face_id id)
+{
+	size_t	 i;
+
+	(void)face_get(f, id);
+	for (i = 0; i < f->nfallbacks; i++)
+		if (f->fallbacks[i] == id)
+			return;
+	if (f->nfallbacks == f->fallback_cap) {
+		f->fallback_cap = f->fallback_cap ? f->fallback_cap * 2 : 4;
+		f->fallbacks = xrealloc(f->fallbacks,
+		    f->fallback_cap * sizeof(*f->fallbacks));
+	}
+	f->fallbacks[f->nfallbacks++] = id;
+}
+
+/* --- checking a font file before libharu sees it --- */
+
+static int
+font_check(const char *path, const struct srcpos *pos)
+{
+	struct sfnt	 sf;
+	unsigned char	*buf;
+	size_t		 i;
+	int		 rc = 0;
+
+	memset(&sf, 0, sizeof(sf));
+	if (sfnt_read(path, &buf, &sf.size, pos) == -1)
+		return -1;
+	sf.buf = buf;
+	sf.hint = hint_intact;
+	for (i = 0; i < sizeof(sfnt_checks) / sizeof(sfnt_checks[0]); i++)
+		if ((rc = sfnt_checks[i](&sf)) == -1)
+			break;
+	if (rc == -1)
+		diag_error(pos, "%s: cannot use this font: %s: %s", path,
+		    sf.why, sf.hint);
+	free(buf);
+	return rc;
+}
+
+/* Read the whole file (fonts are small) after checking its size. */
+static int
+sfnt_read(const char *path, unsigned char **buf, size_t *size,
+    const struct srcpos *pos)
+{
+	struct stat	 st;
+	FILE		*fp;
+	const char	*why = NULL;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		diag_error(pos, "%s: cannot open the font: %s: check the "
+		    "font's file name in the style", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(fp), &st) == -1 || !S_ISREG(st.st_mode))
+		why = "it is not a regular file";
+	else if (st.st_size > FONT_MAX_SIZE)
+		why = "it is too large";
+	if (why != NULL) {
+		diag_error(pos, "%s: cannot read the font: %s: use a font "
+		    "file of at most %ld MB", path, why, FONT_MAX_SIZE >> 20);
+		fclose(fp);
+		return -1;
+	}
+	*size = (size_t)st.st_size;
+	*buf = xmalloc(*size);
+	if (fread(*buf, 1, *size, fp) != *size) {
+		diag_error(pos, "%s: cannot read the font: %s: check the file",
+		    path, ferror(fp) ? strerror(errno) : "it got shorter");
+		free(*buf);
+		fclose(fp);
+		return -1;
+	}
+	fclose(fp);
+	return 0;
+}
+
+static int
+sfnt_fail(struct sfnt *sf, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sf->why, sizeof(sf->why), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static unsigned
+be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static unsigned long
+be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	    (unsigned long)p[2] << 8 | p[3];
+}
+
+/* Whether len bytes from off lie inside a block of size bytes. */
+static int
+inside(size_t off, size_t len, size_t size)
+{
+	return off <= size && len <= size - off;
+}
+
+static int
+sfnt_find(const struct sfnt *sf, const char *tag, struct sfnt_table *t)
+{
+	const unsigned char	*e;
+	unsigned		 i;
+
+	for (i = 0; i < sf->ntables; i++) {
+		e = sf->buf + SFNT_HEADER + i * SFNT_ENTRY;
+		if (memcmp(e, tag, 4) == 0) {
+			t->off = be32(e + 8);
+			t->len = be32(e + 12);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int
+sfnt_check_header(struct sfnt *sf)
+{
+	if (sf->size == 0)
+		return sfnt_fail(sf, "the file is empty");
+	if (sf->size < SFNT_HEADER)
+		return sfnt_fail(sf, "the file is too short to be a font");
+	switch (be32(sf->buf)) {
+	case SFNT_TRUETYPE:
+	case SFNT_APPLE:
+		return 0;
+	case SFNT_CFF:
+		sf->hint = "libharu embeds only TrueType outlines: use a "
+		    ".ttf version of the font";
+		return sfnt_fail(sf, "it has CFF (PostScript) outlines");
+	case SFNT_COLLECTION:
+		sf->hint = "use a single-font .ttf file";
+		return sfnt_fail(sf, "it is a font collection");
+	case SFNT_WOFF:
+	case SFNT_WOFF2:
+		sf->hint = "use the .ttf version of the font";
+		return sfnt_fail(sf, "it is a compressed web font (WOFF)");
+	default:
+		sf->hint = "use a TrueType (.ttf) font";
+		return sfnt_fail(sf, "it is not a TrueType font");
+	}
+}
+
+static int
+sfnt_check_directory(struct sfnt *sf)
+{
+	struct sfnt_table	 t;
+	const unsigned char	*e;
+	unsigned		 i;
+
+	sf->ntables = be16(sf->buf + 4);
+	if (sf->ntables == 0 || sf->ntables > FONT_MAX_TABLES)
+		return sfnt_fail(sf, "its table directory is damaged");
+	if (!inside(SFNT_HEADER, (size_t)sf->ntables * SFNT_ENTRY, sf->size))
+		return sfnt_fail(sf, "the file ends inside its table "
+		    "directory (truncated?)");
+	for (i = 0; i < sf->ntables; i++) {
+		e = sf->buf + SFNT_HEADER + i * SFNT_ENTRY;
+		if (!inside(be32(e + 8), be32(e + 12), sf->size))
+			return sfnt_fail(sf, "table %u of %u lies outside the "
+			    "file (truncated?)", i + 1, sf->ntables);
+	}
+	for (i = 0; i < sizeof(sfnt_required) / sizeof(sfnt_required[0]);
+	    i++)
+		if (!sfnt_find(sf, sfnt_required[i], &t)) {
+			if (sfnt_find(sf, "CFF ", &t))
+				sf->hint = "libharu embeds only TrueType "
+				    "outlines: use a .ttf version of the font";
+			return sfnt_fail(sf, "it has no '%s' table",
+			    sfnt_required[i]);
+		}
+	return 0;
+}
+
+static int
+sfnt_check_head(struct sfnt *sf)
+{
+	struct sfnt_table	 t;
+	const unsigned char	*p;
+	unsigned		 upem, format;
+
+	sfnt_find(sf, "head", &t);
+	if (t.len < HEAD_MIN_LEN)
+		return sfnt_fail(sf, "its 'head' table is too short");
+	p = sf->buf + t.off;
+	upem = be16(p + 18);
+	format = be16(p + 50);
+	if (be32(p + 12) != HEAD_MAGIC)
+		return sfnt_fail(sf, "its 'head' table is damaged");
+	if (upem < UPEM_MIN || upem > UPEM_MAX)
+		return sfnt_fail(sf, "its units per em (%u) are out of range",
+		    upem);
+	if (format > 1)
+		return sfnt_fail(sf, "its glyph offset format is unknown");
+	sf->long_loca = format == 1;
+	return 0;
+}
+
+static int
+sfnt_check_metrics(struct sfnt *sf)
+{
+	struct sfnt_table	 maxp, hhea, hmtx;
+
+	sfnt_find(sf, "maxp", &maxp);
+	sfnt_find(sf, "hhea", &hhea);
+	sfnt_find(sf, "hmtx", &hmtx);
+	if (maxp.len < MAXP_MIN_LEN || hhea.len < HHEA_MIN_LEN)
+		return sfnt_fail(sf, "its 'maxp' or 'hhea' table is too "
+		    "short");
+	sf->nglyphs = be16(sf->buf + maxp.off + 4);
+	sf->nmetrics = be16(sf->buf + hhea.off + 34);
+	if (sf->nglyphs == 0)
+		return sfnt_fail(sf, "it has no glyphs");
+	if (sf->nmetrics == 0 || sf->nmetrics > sf->nglyphs)
+		return sfnt_fail(sf, "its 'hhea' table gives %u metrics for "
+		    "%u glyphs", sf->nmetrics, sf->nglyphs);
+	if (hmtx.len < (size_t)sf->nmetrics * 4 +
+	    (size_t)(sf->nglyphs - sf->nmetrics) * 2)
+		return sfnt_fail(sf, "its 'hmtx' table is too short");
+	return 0;
+}
+
+/* libharu copies glyphs by these offsets when it subsets the font. */
+static int
+sfnt_check_loca(struct sfnt *sf)
+{
+	struct sfnt_table	 loca, glyf;
+	const unsigned char	*p;
+	size_t			 step = sf->long_loca ? 4 : 2;
+	unsigned long		 prev = 0, off;
+	unsigned		 i;
+
+	sfnt_find(sf, "loca", &loca);
+	sfnt_find(sf, "glyf", &glyf);
+	if (loca.len < (sf->nglyphs + 1) * step)
+		return sfnt_fail(sf, "its 'loca' table is too short");
+	p = sf->buf + loca.off;
+	for (i = 0; i <= sf->nglyphs; i++, p += step) {
+		off = sf->long_loca ? be32(p) : be16(p) * 2UL;
+		if (off < prev || off > glyf.len)
+			return sfnt_fail(sf, "glyph %u lies outside its 'glyf' "
+			    "table", i);
+		prev = off;
+	}
+	return 0;
+}
+
+/* libharu uses the first (3,1) format 4 map, i.e. Unicode BMP. */
+static int
+sfnt_check_cmap(struct sfnt *sf)
+{
+	struct sfnt_table	 t;
+	const unsigned char	*p, *rec;
+	unsigned		 n, i;
+	unsigned long		 off;
+
+	sfnt_find(sf, "cmap", &t);
+	p = sf->buf + t.off;
+	if (t.len < 4 || be16(p) != 0 ||
+	    !inside(4, (size_t)be16(p + 2) * 8, t.len))
+		return sfnt_fail(sf, "its 'cmap' table is damaged");
+	n = be16(p + 2);
+	for (i = 0; i < n; i++) {
+		rec = p + 4 + i * 8;
+		off = be32(rec + 4);
+		if (be16(rec) != 3 || be16(rec + 2) != 1)
+			continue;
+		if (!inside(off, 4, t.len))
+			return sfnt_fail(sf, "its Unicode character map lies "
+			    "outside the 'cmap' table");
+		if (be16(p + off) != 4)
+			continue;
+		if (!inside(off, be16(p + off + 2), t.len))
+			return sfnt_fail(sf, "its Unicode character map lies "
+			    "outside the 'cmap' table");
+		return sfnt_check_segments(sf, p + off, be16(p + off + 2));
+	}
+	return sfnt_fail(sf, "it has no Unicode (Windows BMP) character map");
+}
+
+/*
+ * A format 4 map: libharu reads segCountX2 four times, then the glyph id
+ * array, and assumes the last segment ends at U+FFFF and every range
+ * offset points into the array.
+ */
+static int
+sfnt_check_segments(struct sfnt *sf, const unsigned char *m, unsigned len)
+{
+	unsigned		 x2, segs, i, start, end, ro, nids;
+	const unsigned char	*ends = m + 14, *starts, *ros;
+
+	x2 = len < 16 ? 0 : be16(m + 6);
+	if (x2 == 0 || x2 % 2 != 0 || 16 + 4UL * x2 > len)
+		return sfnt_fail(sf, "its Unicode character map is damaged");
+	segs = x2 / 2;
+	starts = ends + x2 + 2;
+	ros = starts + 2 * x2;
+	nids = (len - 16 - 4 * x2) / 2;
+	if (be16(ends + x2 - 2) != 0xFFFF)
+		return sfnt_fail(sf, "its Unicode character map does not end "
+		    "at U+FFFF");
+	for (i = 0; i < segs; i++) {
+		start = be16(starts + 2 * i);
+		end = be16(ends + 2 * i);
+		ro = be16(ros + 2 * i);
+		if (start > end)
+			return sfnt_fail(sf, "its Unicode character map has a "
+			    "reversed range");
+		if (ro != 0 && ro / 2 + (end - start) >= segs - i &&
+		    ro / 2 + (end - start) - (segs - i) >= nids)
+			return sfnt_fail(sf, "its Unicode character map points "
+			    "outside its glyph list");
+	}
+	return 0;
+}
+
+static int
+sfnt_check_name(struct sfnt *sf)
+{
+	struct sfnt_table	 t;
+	const unsigned char	*p, *rec;
+	unsigned		 n, strings, i;
+
+	sfnt_find(sf, "name", &t);
+	p = sf->buf + t.off;
+	if (t.len < NAME_MIN_LEN)
+		return sfnt_fail(sf, "its 'name' table is too short");
+	n = be16(p + 2);
+	strings = be16(p + 4);
+	if (!inside(NAME_MIN_LEN, (size_t)n * 12, t.len))
+		return sfnt_fail(sf, "its 'name' table is damaged");
+	for (i = 0; i < n; i++) {
+		rec = p + NAME_MIN_LEN + i * 12;
+		if (!inside((size_t)strings + be16(rec + 10), be16(rec + 8),
+		    t.len))
+			return sfnt_fail(sf, "name %u lies outside its 'name' "
+			    "table", i + 1);
+	}
+	return 0;
+}
+
+static int
+sfnt_check_os2(struct sfnt *sf)
+{
+	struct sfnt_table	 t;
+	const unsigned char	*p;
+
+	sfnt_find(sf, "OS/2", &t);
+	p = sf->buf + t.off;
+	if (t.len < OS2_MIN_LEN || (be16(p) > 0 && t.len < OS2_V1_LEN))
+		return sfnt_fail(sf, "its 'OS/2' table is too short");
+	if (be16(p + 8) & FS_NO_EMBED) {
+		sf->hint = "use another font";
+		return sfnt_fail(sf, "its licence flags forbid embedding it "
+		    "in a PDF");
+	}
+	return 0;
+}
+
+/* --- glyphs and widths --- */
+
+int
+fonts_has_glyph(struct fonts *f, face_id id, uint32_t cp)
+{
+	struct face	*face = face_get(f, id);
+
+	if (cp >= BMP_SIZE)
+		return 0;
+	return HPDF_TTFontDef_GetGlyphid(face->def, (HPDF_UINT16)cp) != 0;
+}
+
+face_id
+fonts_pick(struct fonts *f, face_id id, uint32_t cp)
+{
+	size_t	 i;
+
+	if (fonts_has_glyph(f, id, cp))
+		return id;
+	for (i = 0; i < f->nfallbacks; i++)
+		if (fonts_has_glyph(f, f->fallbacks[i], cp))
+			return f->fallbacks[i];
+	return -1;
+}
+
+/*
+ * libharu draws a code point beyond the BMP as a space, so that is what
+ * it measures.  Measuring marks the glyph for the embedded subset.
+ */
+int
+fonts_advance(struct fonts *f, face_id id, uint32_t cp)
+{
+	struct face	*face = face_get(f, id);
+	size_t		 i;
+
+	if (cp >= BMP_SIZE)
+		cp = ' ';
+	if (face->advance == NULL) {
+		face->advance = xmalloc(BMP_SIZE * sizeof(*face->advance));
+		for (i = 0; i < BMP_SIZE; i++)
+			face->advance[i] = ADVANCE_UNKNOWN;
+	}
+	if (face->advance[cp] == ADVANCE_UNKNOWN)
+		face->advance[cp] = (int16_t)HPDF_Font_GetUnicodeWidth(
+		    face->font, (HPDF_UNICODE)cp);
+	return face->advance[cp];
+}
+
+double
+fonts_width(struct fonts *f, face_id id, const char *utf8, size_t len,
+    double size)
+{
+	long		 sum = 0;
+	size_t		 n;
+	uint32_t	 cp;
+
+	while (len > 0) {
+		if ((n = utf8_decode(utf8, len, &cp)) == 0)
+			n = 1;		/* invalid byte: not drawn */
+		else
+			sum += fonts_advance(f, id, cp);
+		utf8 += n;
+		len -= n;
+	}
+	return (double)sum * size / 1000.0;
+}
+
+int
+fonts_ascent(struct fonts *f, face_id id)
+{
+	return HPDF_Font_GetAscent(face_get(f, id)->font);
+}
+
+int
+fonts_descent(struct fonts *f, face_id id)
+{
+	return HPDF_Font_GetDescent(face_get(f, id)->font);
+}
+
+int
+fonts_cap_height(struct fonts *f, face_id id)
+{
+	return (int)HPDF_Font_GetCapHeight(face_get(f, id)->font);
+}
+
+const char *
+fonts_path(struct fonts *f, face_id id)
+{
+	return face_get(f, id)->path;
+}
+
+const char *
+fonts_name(struct fonts *f, face_id id)
+{
+	return face_get(f, id)->name;
+}

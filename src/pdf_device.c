@@ -1,0 +1,990 @@
+/*
+ * pdf_device: the only code that draws with libharu.  It turns the
+ * display list into a PDF: glyph runs as one raw TJ array each (libharu
+ * cannot justify UTF-8 text: Tw only acts on single-byte spaces), rules,
+ * rectangles, images it decodes and checks itself (libharu aborts on a
+ * damaged PNG and accepts a truncated JPEG), links without borders,
+ * destinations, outline, page labels and document information.  The file
+ * is written beside the target and renamed into place when complete.
+ *
+ * This module must never decide where anything goes, nor measure text:
+ * the layout says where, the font module measured.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <hpdf.h>
+#include <png.h>
+
+#include "diag.h"
+#include "font_pdf.h"
+#include "render.h"
+
+#define IMAGE_MAX_SIDE		30000		/* [px] per side, refused above */
+#define IMAGE_MAX_PIXELS	(50L * 1000 * 1000)	/* [px] per image */
+#define OUTLINE_MAX_DEPTH	8		/* deeper entries are nested here */
+#define LABEL_MAX_DIGITS	9		/* a page number fits an int */
+#define SAVE_CHUNK		65536		/* [bytes] copied per write */
+#define TJ_UNITS		1000.0		/* TJ numbers: 1/1000 text space */
+#define BMP_LAST		0xFFFF		/* libharu codes are 2 bytes */
+
+/* A named destination: where an ITEM_DEST landed. */
+struct pdf_dest {
+	const char	*name;
+	size_t		 seq;		/* document order, for duplicates */
+	size_t		 page;
+	double		 x, y;		/* [pt] */
+};
+
+/* An embedded image, shared by every use of its path. */
+struct pdf_image {
+	char		*path;
+	HPDF_Image	 image;		/* NULL: the file failed, reported */
+};
+
+struct pdf_dev {
+	struct fonts		*fonts;
+	HPDF_Doc		 pdf;
+	const struct layout	*layout;
+	HPDF_Page		*pages;		/* one per layout page */
+	size_t			 npages;
+	HPDF_Page		 page;		/* the page being filled */
+	int			 page_no;	/* 1-based, for messages */
+	struct pdf_dest		*dests;		/* sorted by name, unique */
+	size_t			 ndests;
+	struct pdf_image	*images;
+	size_t			 nimages, images_cap;
+	struct strbuf		 tj;		/* the TJ operator being built */
+	const char		*out_path;
+	int			 failed;
+};
+
+/* A decoded PNG: colour samples, and alpha apart for the soft mask. */
+struct raster {
+	unsigned char	*pixels;	/* width x height x channels */
+	unsigned char	*alpha;		/* width x height, NULL: opaque */
+	png_bytep	*rows;		/* while decoding */
+	unsigned	 width, height;	/* [px] */
+	int		 channels;	/* 1 grey, 3 RGB */
+	char		 why[160];	/* libpng's complaint */
+};
+
+/* What the device does with each kind of image file. */
+struct image_kind {
+	const char	*magic;
+	size_t		 magic_len;	/* [bytes] */
+	int		(*size)(FILE *, const char *, const struct srcpos *,
+			    int *, int *);
+	HPDF_Image	(*embed)(struct pdf_dev *, FILE *, const char *,
+			    const struct srcpos *);
+};
+
+static int	 png_size(FILE *, const char *, const struct srcpos *,
+		    int *, int *);
+static HPDF_Image png_embed(struct pdf_dev *, FILE *, const char *,
+		    const struct srcpos *);
+static int	 jpeg_size(FILE *, const char *, const struct srcpos *,
+		    int *, int *);
+static HPDF_Image jpeg_embed(struct pdf_dev *, FILE *, const char *,
+		    const struct srcpos *);
+
+static const struct image_kind image_kinds[] = {
+	{ "\x89PNG\r\n\x1a\n", 8, png_size, png_embed },	/* PNG */
+	{ "\xff\xd8", 2, jpeg_size, jpeg_embed },		/* JPEG */
+};
+
+static int	 pdf_begin(void *, const struct layout *);
+static void	 pdf_begin_page(void *, const struct page *);
+static void	 pdf_glyphs(void *, const struct item *);
+static void	 pdf_rule(void *, const struct item *);
+static void	 pdf_rect(void *, const struct item *);
+static void	 pdf_image(void *, const struct item *);
+static void	 pdf_link(void *, const struct item *);
+static void	 pdf_end_page(void *, const struct page *);
+static int	 pdf_end(void *);
+
+/* --- images: checked here first; PNGs decoded here, not by libharu --- */
+
+static void
+image_fail(const char *path, const struct srcpos *pos, const char *why,
+    const char *todo)
+{
+	diag_error(pos, "%s: cannot use this image: %s: %s", path, why, todo);
+}
+
+/* Open an image and find its kind from its first bytes. */
+static const struct image_kind *
+image_open(const char *path, const struct srcpos *pos, FILE **fpp)
+{
+	unsigned char	 head[8];
+	size_t		 n, i;
+
+	if ((*fpp = fopen(path, "rb")) == NULL) {
+		image_fail(path, pos, strerror(errno), "check the file name");
+		return NULL;
+	}
+	n = fread(head, 1, sizeof(head), *fpp);
+	rewind(*fpp);
+	for (i = 0; i < sizeof(image_kinds) / sizeof(image_kinds[0]); i++)
+		if (n >= image_kinds[i].magic_len && memcmp(head,
+		    image_kinds[i].magic, image_kinds[i].magic_len) == 0)
+			return &image_kinds[i];
+	image_fail(path, pos, "it is neither a PNG nor a JPEG file",
+	    "convert it to PNG or JPEG");
+	fclose(*fpp);
+	return NULL;
+}
+
+int
+render_image_size(const char *path, int *width, int *height)
+{
+	const struct image_kind	*kind;
+	FILE			*fp;
+	int			 rc;
+
+	if ((kind = image_open(path, NULL, &fp)) == NULL)
+		return -1;
+	rc = kind->size(fp, path, NULL, width, height);
+	fclose(fp);
+	return rc;
+}
+
+static void
+png_on_error(png_structp png, png_const_charp msg)
+{
+	struct raster	*r = png_get_error_ptr(png);
+
+	snprintf(r->why, sizeof(r->why), "it is damaged (libpng: %s)", msg);
+	png_longjmp(png, 1);
+}
+
+/* libpng's warnings (odd colour profiles and the like) are not ours. */
+static void
+png_on_warning(png_structp png, png_const_charp msg)
+{
+	(void)png;
+	(void)msg;
+}
+
+/* Read the whole image as 8-bit grey or RGB, with or without alpha. */
+static int
+png_read_all(png_structp png, png_infop info, struct raster *r)
+{
+	size_t		 rowbytes, i;
+
+	png_set_user_limits(png, IMAGE_MAX_SIDE, IMAGE_MAX_SIDE);
+	png_read_info(png, info);
+	png_set_expand(png);
+	png_set_strip_16(png);
+	png_set_interlace_handling(png);
+	png_read_update_info(png, info);
+	r->width = png_get_image_width(png, info);
+	r->height = png_get_image_height(png, info);
+	r->channels = png_get_channels(png, info);
+	if ((double)r->width * r->height > IMAGE_MAX_PIXELS) {
+		snprintf(r->why, sizeof(r->why), "it has more than %ld "
+		    "pixels", IMAGE_MAX_PIXELS);
+		return -1;
+	}
+	rowbytes = png_get_rowbytes(png, info);
+	r->pixels = xmalloc(rowbytes * r->height);
+	r->rows = xmalloc(r->height * sizeof(*r->rows));
+	for (i = 0; i < r->height; i++)
+		r->rows[i] = r->pixels + i * rowbytes;
+	png_read_image(png, r->rows);
+	png_read_end(png, NULL);
+	return 0;
+}
+
+/* Move alpha (the last channel of grey+A and RGBA) into its own plane. */
+static void
+raster_split_alpha(struct raster *r)
+{
+	size_t		 n = (size_t)r->width * r->height, i;
+	int		 in = r->channels, out = in - 1, c, opaque = 1;
+
+	if (in % 2 != 0)
+		return;
+	r->alpha = xmalloc(n);
+	for (i = 0; i < n; i++) {
+		r->alpha[i] = r->pixels[i * in + out];
+		opaque &= r->alpha[i] == 0xff;
+		for (c = 0; c < out; c++)
+			r->pixels[i * out + c] = r->pixels[i * in + c];
+	}
+	r->channels = out;
+	if (opaque) {
+		free(r->alpha);
+		r->alpha = NULL;
+	}
+}
+
+static void
+raster_free(struct raster *r)
+{
+	free(r->pixels);
+	free(r->alpha);
+	free(r->rows);
+}
+
+static int
+png_decode(FILE *fp, const char *path, const struct srcpos *pos,
+    struct raster *r)
+{
+	png_structp	 png;
+	png_infop	 info = NULL;
+	volatile int	 rc = -1;
+
+	memset(r, 0, sizeof(*r));
+	png = png_create_read_struct(PNG_LIBPNG_VER_STRING, r, png_on_error,
+	    png_on_warning);
+	if (png == NULL || (info = png_create_info_struct(png)) == NULL) {
+		png_destroy_read_struct(&png, NULL, NULL);
+		image_fail(path, pos, "libpng has no memory", "free memory");
+		return -1;
+	}
+	if (setjmp(png_jmpbuf(png)) == 0) {
+		png_init_io(png, fp);
+		rc = png_read_all(png, info, r);
+	}
+	png_destroy_read_struct(&png, &info, NULL);
+	free(r->rows);
+	r->rows = NULL;
+	if (rc == -1) {
+		image_fail(path, pos, r->why,
+		    "save it again as PNG or use another copy");
+		raster_free(r);
+		return -1;
+	}
+	raster_split_alpha(r);
+	return 0;
+}
+
+static int
+png_size(FILE *fp, const char *path, const struct srcpos *pos, int *w,
+    int *h)
+{
+	struct raster	 r;
+
+	if (png_decode(fp, path, pos, &r) == -1)
+		return -1;
+	*w = (int)r.width;
+	*h = (int)r.height;
+	raster_free(&r);
+	return 0;
+}
+
+static HPDF_Image
+png_embed(struct pdf_dev *d, FILE *fp, const char *path,
+    const struct srcpos *pos)
+{
+	struct raster	 r;
+	HPDF_Image	 image, mask;
+
+	if (png_decode(fp, path, pos, &r) == -1)
+		return NULL;
+	image = HPDF_LoadRawImageFromMem(d->pdf, r.pixels, r.width, r.height,
+	    r.channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+	if (image != NULL && r.alpha != NULL) {
+		mask = HPDF_LoadRawImageFromMem(d->pdf, r.alpha, r.width,
+		    r.height, HPDF_CS_DEVICE_GRAY, 8);
+		if (mask != NULL)
+			HPDF_Image_AddSMask(image, mask);
+		/* soft masks are PDF 1.4; libharu leaves the header at 1.3 */
+		if (d->pdf->pdf_version < HPDF_VER_14)
+			d->pdf->pdf_version = HPDF_VER_14;
+	}
+	raster_free(&r);
+	return image;
+}
+
+static int
+get16(FILE *fp)
+{
+	int	 hi = getc(fp), lo = getc(fp);
+
+	return hi == EOF || lo == EOF ? -1 : hi << 8 | lo;
+}
+
+/*
+ * Walk the marker segments up to the frame header the way libharu will
+ * (it reads a length after every marker and knows SOF0, 1, 2 and 9 only),
+ * then make sure the file ends with the end-of-image marker: libharu
+ * embeds a truncated JPEG without complaint.
+ */
+static const char *
+jpeg_walk(FILE *fp, int *w, int *h)
+{
+	int	 m, len, c;
+
+	fseek(fp, 2, SEEK_SET);
+	for (;;) {
+		if (getc(fp) != 0xff || (m = getc(fp)) == EOF)
+			return "it is damaged or truncated before its frame "
+			    "header";
+		if ((len = get16(fp)) < 2 || m == 0xda || m == 0xd9 ||
+		    m == 0xff || m == 0x01 || (m >= 0xd0 && m <= 0xd8))
+			return "its segments are damaged or in an unusual order";
+		if (m == 0xc0 || m == 0xc1 || m == 0xc2 || m == 0xc9)
+			break;
+		if (m >= 0xc3 && m <= 0xcf && m != 0xc4 && m != 0xc8 &&
+		    m != 0xcc)
+			return "it is a lossless, hierarchical or arithmetic "
+			    "JPEG";
+		if (fseek(fp, len - 2, SEEK_CUR) == -1)
+			return "it is truncated";
+	}
+	if (getc(fp) != 8 || (*h = get16(fp)) <= 0 || (*w = get16(fp)) <= 0 ||
+	    ((c = getc(fp)) != 1 && c != 3 && c != 4))
+		return "its frame header is damaged or not 8-bit grey, RGB or "
+		    "CMYK";
+	if (fseek(fp, -2, SEEK_END) == -1 || getc(fp) != 0xff ||
+	    getc(fp) != 0xd9)
+		return "it does not end with an end-of-image marker "
+		    "(truncated?)";
+	return NULL;
+}
+
+static int
+jpeg_size(FILE *fp, const char *path, const struct srcpos *pos, int *w,
+    int *h)
+{
+	const char	*why;
+
+	if ((why = jpeg_walk(fp, w, h)) != NULL) {
+		image_fail(path, pos, why, "save it again as a baseline or "
+		    "progressive JPEG");
+		return -1;
+	}
+	return 0;
+}
+
+static HPDF_Image
+jpeg_embed(struct pdf_dev *d, FILE *fp, const char *path,
+    const struct srcpos *pos)
+{
+	int	 w, h;
+
+	if (jpeg_size(fp, path, pos, &w, &h) == -1)
+		return NULL;
+	return HPDF_LoadJpegImageFromFile(d->pdf, path);
+}
+
+/* The embedded image of a path: loaded once, however often it is used. */
+static HPDF_Image
+image_get(struct pdf_dev *d, const char *path, const struct srcpos *pos)
+{
+	const struct image_kind	*kind;
+	struct pdf_image	*im;
+	FILE			*fp;
+	size_t			 i;
+
+	for (i = 0; i < d->nimages; i++)
+		if (strcmp(d->images[i].path, path) == 0)
+			return d->images[i].image;
+	if (d->nimages == d->images_cap) {
+		d->images_cap = d->images_cap ? d->images_cap * 2 : 8;
+		d->images = xrealloc(d->images,
+		    d->images_cap * sizeof(*d->images));
+	}
+	im = &d->images[d->nimages++];
+	im->path = xstrdup(path);
+	im->image = NULL;
+	if ((kind = image_open(path, pos, &fp)) != NULL) {
+		im->image = kind->embed(d, fp, path, pos);
+		fclose(fp);
+	}
+	return im->image;
+}
+
+/* --- destinations, links, outline --- */
+
+static int
+dest_cmp_name(const void *a, const void *b)
+{
+	const struct pdf_dest	*x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+/* By name, then in document order. */
+static int
+dest_cmp(const void *a, const void *b)
+{
+	const struct pdf_dest	*x = a, *y = b;
+	int			 c = dest_cmp_name(a, b);
+
+	if (c != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Collect every ITEM_DEST; the first of a repeated name wins. */
+static void
+dests_collect(struct pdf_dev *d)
+{
+	const struct layout	*l = d->layout;
+	const struct item	*it;
+	size_t			 p, i, n = 0, u;
+
+	for (p = 0; p < l->npages; p++)
+		for (i = 0; i < l->pages[p].nitems; i++)
+			n += l->pages[p].items[i].kind == ITEM_DEST;
+	d->dests = xcalloc(n, sizeof(*d->dests));
+	for (p = 0; p < l->npages; p++)
+		for (i = 0; i < l->pages[p].nitems; i++) {
+			it = &l->pages[p].items[i];
+			if (it->kind != ITEM_DEST)
+				continue;
+			d->dests[d->ndests] = (struct pdf_dest){
+			    it->u.dest.name, d->ndests, p, it->x, it->y };
+			d->ndests++;
+		}
+	qsort(d->dests, d->ndests, sizeof(*d->dests), dest_cmp);
+	for (i = u = 0; i < d->ndests; i++)
+		if (u == 0 || strcmp(d->dests[u - 1].name,
+		    d->dests[i].name) != 0)
+			d->dests[u++] = d->dests[i];
+	d->ndests = u;
+}
+
+/*
+ * [page /XYZ left top null]: null keeps the reader's zoom, which
+ * HPDF_Destination_SetXYZ refuses, so the array is written by hand.
+ */
+static HPDF_Destination
+dest_make(struct pdf_dev *d, const char *name, const struct srcpos *pos)
+{
+	struct pdf_dest		 key = { .name = name };
+	const struct pdf_dest	*t;
+	HPDF_Destination	 dst;
+	HPDF_Page		 page;
+
+	t = bsearch(&key, d->dests, d->ndests, sizeof(*d->dests),
+	    dest_cmp_name);
+	if (t == NULL) {
+		diag_error(pos, "a link or outline entry points to \"%s\", "
+		    "which is nowhere in the layout: check the id", name);
+		d->failed = 1;
+		return NULL;
+	}
+	page = d->pages[t->page];
+	if ((dst = HPDF_Page_CreateDestination(page)) == NULL)
+		return NULL;
+	HPDF_Array_Clear(dst);
+	HPDF_Array_Add(dst, page);
+	HPDF_Array_AddName(dst, "XYZ");
+	HPDF_Array_AddReal(dst, (HPDF_REAL)t->x);
+	HPDF_Array_AddReal(dst, (HPDF_REAL)t->y);
+	HPDF_Array_Add(dst, HPDF_Null_New(d->pdf->mmgr));
+	return dst;
+}
+
+/* Entries nest under the last entry one level up; no level is skipped. */
+static void
+pdf_outline(struct pdf_dev *d)
+{
+	const struct layout	*l = d->layout;
+	HPDF_Outline		 parent[OUTLINE_MAX_DEPTH + 1] = { NULL };
+	HPDF_Encoder		 utf8 = HPDF_GetEncoder(d->pdf, "UTF-8");
+	HPDF_Outline		 o;
+	HPDF_Destination	 dst;
+	int			 level, depth = 0;
+	size_t			 i;
+
+	for (i = 0; i < l->noutline; i++) {
+		level = l->outline[i].level;
+		level = level > depth + 1 ? depth + 1 : level < 1 ? 1 : level;
+		if (level > OUTLINE_MAX_DEPTH)
+			level = OUTLINE_MAX_DEPTH;
+		o = HPDF_CreateOutline(d->pdf, parent[level - 1],
+		    l->outline[i].title, utf8);
+		if (o == NULL)
+			return;
+		HPDF_Outline_SetOpened(o, level == 1);
+		if ((dst = dest_make(d, l->outline[i].dest, NULL)) != NULL)
+			HPDF_Outline_SetDestination(o, dst);
+		parent[level] = o;
+		depth = level;
+	}
+	if (l->noutline > 0)
+		HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+/* --- page labels and document information --- */
+
+/* A label that is a plain page number ("7", not "07" or "vii"), or 0. */
+static int
+label_number(const char *s)
+{
+	size_t	 n;
+
+	if (s == NULL || s[0] < '1' || s[0] > '9')
+		return 0;
+	n = strspn(s, "0123456789");
+	if (s[n] != '\0' || n > LABEL_MAX_DIGITS)
+		return 0;
+	return atoi(s);
+}
+
+/* A label range without numbering: blank, or the label as its prefix. */
+static void
+label_range_text(struct pdf_dev *d, size_t page, const char *label)
+{
+	HPDF_Dict	 dict = HPDF_Dict_New(d->pdf->mmgr);
+
+	if (dict == NULL)
+		return;
+	if (label != NULL)
+		HPDF_Dict_Add(dict, "P", HPDF_String_New(d->pdf->mmgr, label,
+		    HPDF_GetEncoder(d->pdf, "UTF-8")));
+	HPDF_Catalog_AddPageLabel(d->pdf->catalog, (HPDF_UINT)page, dict);
+}
+
+/*
+ * Consecutive page numbers form one decimal range; a page without a
+ * label (the cover) gets a range without numbering, any other label a
+ * range of its own with the label as prefix.
+ */
+static void
+pdf_page_labels(struct pdf_dev *d)
+{
+	const struct layout	*l = d->layout;
+	const char		*label;
+	enum { RUN_NONE, RUN_BLANK, RUN_NUMBER } run = RUN_NONE;
+	int			 num, prev = 0;
+	size_t			 i;
+
+	for (i = 0; i < l->npages && l->pages[i].label == NULL; i++)
+		continue;
+	if (i == l->npages)
+		return;
+	for (i = 0; i < l->npages; i++) {
+		label = l->pages[i].label;
+		if ((num = label_number(label)) > 0) {
+			if (run != RUN_NUMBER || num != prev + 1)
+				HPDF_AddPageLabel(d->pdf, (HPDF_UINT)i,
+				    HPDF_PAGE_NUM_STYLE_DECIMAL, num, NULL);
+			run = RUN_NUMBER;
+			prev = num;
+		} else if (label != NULL || run != RUN_BLANK) {
+			label_range_text(d, i, label);
+			run = label == NULL ? RUN_BLANK : RUN_NONE;
+		}
+	}
+}
+
+static void
+pdf_info(struct pdf_dev *d)
+{
+	const struct layout_info	*in = &d->layout->info;
+	const struct {
+		HPDF_InfoType	 type;
+		const char	*value;
+	} info[] = {
+		{ HPDF_INFO_TITLE, in->title },
+		{ HPDF_INFO_SUBJECT, in->subject },
+		{ HPDF_INFO_AUTHOR, in->author },
+		{ HPDF_INFO_KEYWORDS, in->keywords },
+		{ HPDF_INFO_CREATOR, "brochure" },
+	};
+	size_t				 i;
+
+	HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
+	for (i = 0; i < sizeof(info) / sizeof(info[0]); i++)
+		if (info[i].value != NULL && info[i].value[0] != '\0')
+			HPDF_SetInfoAttr(d->pdf, info[i].type, info[i].value);
+}
+
+/* --- the device --- */
+
+static int
+pdf_check(struct pdf_dev *d, const struct srcpos *pos, const char *doing)
+{
+	if (fonts_pdf_check(d->fonts, pos, doing) == -1)
+		d->failed = 1;
+	return d->failed ? -1 : 0;
+}
+
+static void
+pdf_check_item(struct pdf_dev *d, const struct item *it)
+{
+	char	 doing[64];
+
+	if (HPDF_GetError(d->pdf) == HPDF_OK)
+		return;
+	snprintf(doing, sizeof(doing), "page %d: drawing a %s item",
+	    d->page_no, item_kind_names[it->kind]);
+	pdf_check(d, &it->pos, doing);
+}
+
+/* All pages first, so links and the outline can point forward. */
+static int
+pdf_begin(void *ctx, const struct layout *l)
+{
+	struct pdf_dev	*d = ctx;
+	size_t		 i;
+
+	assert(HPDF_GetCurrentPage(d->pdf) == NULL);	/* once per set */
+	d->layout = l;
+	if (l->npages == 0) {
+		diag_error(NULL, "the layout has no pages: there is nothing "
+		    "to write to %s", d->out_path);
+		d->failed = 1;
+		return -1;
+	}
+	d->pages = xcalloc(l->npages, sizeof(*d->pages));
+	for (i = 0; i < l->npages; i++) {
+		if ((d->pages[i] = HPDF_AddPage(d->pdf)) == NULL)
+			break;
+		HPDF_Page_SetWidth(d->pages[i], (HPDF_REAL)l->width);
+		HPDF_Page_SetHeight(d->pages[i], (HPDF_REAL)l->height);
+	}
+	d->npages = i;
+	if (pdf_check(d, NULL, "creating the pages") == -1)
+		return -1;
+	dests_collect(d);
+	pdf_info(d);
+	pdf_page_labels(d);
+	pdf_outline(d);
+	return pdf_check(d, NULL, "writing the outline and page labels");
+}
+
+static void
+pdf_begin_page(void *ctx, const struct page *p)
+{
+	struct pdf_dev	*d = ctx;
+
+	assert(p->index >= 0 && (size_t)p->index < d->npages);
+	d->page = d->pages[p->index];
+	d->page_no = p->index + 1;
+}
+
+static HPDF_REAL
+unit(double v)
+{
+	return (HPDF_REAL)(v < 0.0 ? 0.0 : v > 1.0 ? 1.0 : v);
+}
+
+/* " -36.842 ": three decimals, whatever the C locale's decimal point. */
+static void
+put_milli(struct strbuf *b, long milli)
+{
+	strbuf_printf(b, " %s%ld.%03ld ", milli < 0 ? "-" : "",
+	    labs(milli) / 1000, labs(milli) % 1000);
+}
+
+/*
+ * [<0048006F0020> -36.842 <0057>] TJ: codes are the Unicode BMP values
+ * (Identity-H, CID = code point), and after each U+0020 the adjustment
+ * for the extra word space, in TJ units (1/1000 of the text size),
+ * negative to widen.  libharu draws code points beyond U+FFFF as spaces:
+ * so do we.
+ */
+static void
+tj_build(struct strbuf *b, const char *s, double adjust)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	size_t			 len = strlen(s), n;
+	uint32_t		 cp, code;
+	char			 digits[4];
+	long			 milli = lround(adjust * 1000.0);
+	int			 open = 0, i;
+
+	b->len = 0;
+	strbuf_putc(b, '[');
+	for (; len > 0; s += n, len -= n) {
+		if ((n = utf8_decode(s, len, &cp)) == 0) {
+			n = 1;		/* an invalid byte draws nothing */
+			continue;
+		}
+		code = cp > BMP_LAST ? ' ' : cp;
+		for (i = 3; i >= 0; i--, code >>= 4)
+			digits[i] = hex[code & 0xf];
+		if (!open)
+			strbuf_putc(b, '<');
+		strbuf_append(b, digits, sizeof(digits));
+		open = 1;
+		if (cp == ' ' && milli != 0) {
+			strbuf_putc(b, '>');
+			put_milli(b, milli);
+			open = 0;
+		}
+	}
+	strbuf_puts(b, open ? ">] TJ\n" : "] TJ\n");
+}
+
+static void
+pdf_glyphs(void *ctx, const struct item *it)
+{
+	struct pdf_dev	*d = ctx;
+	HPDF_Font	 font = fonts_pdf_font(d->fonts, it->u.glyphs.face);
+	const char	*text = it->u.glyphs.text;
+	double		 size = it->u.glyphs.size;
+	const struct color *c = &it->u.glyphs.color;
+
+	if (text == NULL || *text == '\0' || size <= 0.0)
+		return;
+	/* Measuring marks the glyphs for the subset (typeset did too). */
+	HPDF_Font_TextWidth(font, (const HPDF_BYTE *)text,
+	    (HPDF_UINT)strlen(text));
+	tj_build(&d->tj, text, -it->u.glyphs.word_space * TJ_UNITS / size);
+	HPDF_Page_BeginText(d->page);
+	HPDF_Page_SetFontAndSize(d->page, font, (HPDF_REAL)size);
+	HPDF_Page_SetRGBFill(d->page, unit(c->r), unit(c->g), unit(c->b));
+	HPDF_Page_MoveTextPos(d->page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
+	HPDF_Stream_WriteStr(((HPDF_PageAttr)d->page->attr)->stream,
+	    d->tj.data);
+	HPDF_Page_EndText(d->page);
+	pdf_check_item(d, it);
+}
+
+static void
+pdf_rule(void *ctx, const struct item *it)
+{
+	struct pdf_dev		*d = ctx;
+	const struct color	*c = &it->u.rule.color;
+
+	HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)it->u.rule.thickness);
+	HPDF_Page_SetRGBStroke(d->page, unit(c->r), unit(c->g), unit(c->b));
+	HPDF_Page_MoveTo(d->page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
+	HPDF_Page_LineTo(d->page, (HPDF_REAL)(it->x + it->w),
+	    (HPDF_REAL)(it->y + it->h));
+	HPDF_Page_Stroke(d->page);
+	pdf_check_item(d, it);
+}
+
+static void
+pdf_rect(void *ctx, const struct item *it)
+{
+	struct pdf_dev		*d = ctx;
+	const struct color	*c = &it->u.rect.color;
+
+	HPDF_Page_SetRGBFill(d->page, unit(c->r), unit(c->g), unit(c->b));
+	HPDF_Page_Rectangle(d->page, (HPDF_REAL)it->x, (HPDF_REAL)it->y,
+	    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+	HPDF_Page_Fill(d->page);
+	pdf_check_item(d, it);
+}
+
+static void
+pdf_image(void *ctx, const struct item *it)
+{
+	struct pdf_dev	*d = ctx;
+	HPDF_Image	 image;
+
+	if ((image = image_get(d, it->u.image.path, &it->pos)) == NULL) {
+		pdf_check_item(d, it);
+		d->failed = 1;
+		return;
+	}
+	HPDF_Page_DrawImage(d->page, image, (HPDF_REAL)it->x,
+	    (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+	pdf_check_item(d, it);
+}
+
+/* Readers want ASCII URIs: percent-encode the rest, spaces included. */
+static char *
+uri_encode(const char *uri)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	struct strbuf		 b = { NULL, 0, 0 };
+	const unsigned char	*p;
+	char			 esc[3];
+
+	strbuf_puts(&b, "");
+	for (p = (const unsigned char *)uri; *p != '\0'; p++) {
+		if (*p > 0x20 && *p < 0x7f) {
+			strbuf_putc(&b, (char)*p);
+			continue;
+		}
+		esc[0] = '%';
+		esc[1] = hex[*p >> 4];
+		esc[2] = hex[*p & 0xf];
+		strbuf_append(&b, esc, sizeof(esc));
+	}
+	return b.data;
+}
+
+static void
+pdf_link(void *ctx, const struct item *it)
+{
+	struct pdf_dev		*d = ctx;
+	HPDF_Rect		 r = { (HPDF_REAL)it->x, (HPDF_REAL)it->y,
+				    (HPDF_REAL)(it->x + it->w),
+				    (HPDF_REAL)(it->y + it->h) };
+	HPDF_Annotation		 a = NULL;
+	HPDF_Destination	 dst;
+	char			*uri;
+
+	if (it->u.link.uri != NULL) {
+		uri = uri_encode(it->u.link.uri);
+		a = HPDF_Page_CreateURILinkAnnot(d->page, r, uri);
+		free(uri);
+	} else if ((dst = dest_make(d, it->u.link.dest, &it->pos)) != NULL)
+		a = HPDF_Page_CreateLinkAnnot(d->page, r, dst);
+	if (a != NULL)
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	pdf_check_item(d, it);
+}
+
+static void
+pdf_end_page(void *ctx, const struct page *p)
+{
+	struct pdf_dev	*d = ctx;
+	char		 doing[32];
+
+	snprintf(doing, sizeof(doing), "page %d", p->index + 1);
+	pdf_check(d, NULL, doing);
+}
+
+/* --- writing the file --- */
+
+/* "out/report.pdf" -> "out/.report.pdf.XXXXXX" */
+static char *
+temp_path(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	int		 dirlen = slash ? (int)(slash - path + 1) : 0;
+
+	return xasprintf("%.*s.%s.XXXXXX", dirlen, path, path + dirlen);
+}
+
+static int
+write_all(int fd, const unsigned char *buf, size_t n)
+{
+	ssize_t	 w;
+
+	while (n > 0) {
+		if ((w = write(fd, buf, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/*
+ * Have libharu write the document into its memory stream and copy that
+ * to fd.  Returns 0, or -1 with errno set (errno 0: libharu failed and
+ * it was reported).
+ */
+static int
+pdf_copy(struct pdf_dev *d, int fd, const struct srcpos *pos)
+{
+	unsigned char	*buf;
+	HPDF_UINT32	 n;
+	HPDF_STATUS	 st;
+
+	errno = 0;
+	HPDF_SaveToStream(d->pdf);
+	HPDF_ResetStream(d->pdf);
+	if (pdf_check(d, pos, "writing the PDF") == -1)
+		return -1;
+	buf = xmalloc(SAVE_CHUNK);
+	do {
+		n = SAVE_CHUNK;
+		st = HPDF_ReadFromStream(d->pdf, buf, &n);
+		if (n > 0 && write_all(fd, buf, n) == -1) {
+			free(buf);
+			return -1;
+		}
+	} while (st == HPDF_OK);
+	free(buf);
+	if (st != HPDF_STREAM_EOF)
+		return pdf_check(d, pos, "reading back the PDF") == -1 ? -1 : 0;
+	return 0;
+}
+
+/* The file appears complete or not at all. */
+static int
+pdf_save(struct pdf_dev *d)
+{
+	struct srcpos	 pos = { d->out_path, 0 };
+	char		*tmp = temp_path(d->out_path);
+	mode_t		 mask = umask(0);
+	int		 fd, rc;
+
+	umask(mask);
+	if ((fd = mkstemp(tmp)) == -1) {
+		diag_error(&pos, "cannot create a temporary file beside it: "
+		    "%s: check that the folder exists and is writable",
+		    strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	(void)fchmod(fd, 0666 & ~mask);		/* as if created plainly */
+	rc = pdf_copy(d, fd, &pos);
+	if (rc == 0 && fsync(fd) == -1)
+		rc = -1;
+	if (close(fd) == -1 && rc == 0)
+		rc = -1;
+	if (rc == 0 && rename(tmp, d->out_path) == -1)
+		rc = -1;
+	if (rc == -1) {
+		if (errno != 0)
+			diag_error(&pos, "cannot write the PDF: %s: check the "
+			    "free disk space and the folder's permissions",
+			    strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return rc;
+}
+
+static int
+pdf_end(void *ctx)
+{
+	struct pdf_dev	*d = ctx;
+
+	if (d->failed)
+		return -1;
+	return pdf_save(d);
+}
+
+int
+render_pdf(const struct layout *l, struct fonts *fonts, const char *out_path)
+{
+	struct pdf_dev	 d;
+	struct device	 dev = {
+		.ctx = &d,
+		.begin = pdf_begin,
+		.begin_page = pdf_begin_page,
+		.item = {
+			[ITEM_GLYPHS] = pdf_glyphs,
+			[ITEM_RULE] = pdf_rule,
+			[ITEM_RECT] = pdf_rect,
+			[ITEM_IMAGE] = pdf_image,
+			[ITEM_LINK] = pdf_link,
+			[ITEM_DEST] = NULL,	/* collected by pdf_begin */
+		},
+		.end_page = pdf_end_page,
+		.end = pdf_end,
+	};
+	size_t		 i;
+	int		 rc;
+
+	memset(&d, 0, sizeof(d));
+	d.fonts = fonts;
+	d.pdf = fonts_pdf_doc(fonts);
+	d.out_path = out_path;
+	rc = render(l, &dev);
+	for (i = 0; i < d.nimages; i++)
+		free(d.images[i].path);
+	free(d.images);
+	free(d.pages);
+	free(d.dests);
+	strbuf_free(&d.tj);
+	return rc;
+}

@@ -1,0 +1,314 @@
+/*
+ * Unit tests of font: damaged and unsupported files are refused before
+ * libharu sees them (libharu would crash or misbehave), good TrueType
+ * files are accepted once, and widths, glyph coverage, fallbacks and
+ * metrics are libharu's own.  Run from the top folder (fonts/ is read);
+ * damaged fixtures are made at test time in a temporary folder.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <cmocka.h>
+
+#include "diag.h"
+#include "font.h"
+#include "font_pdf.h"
+
+#define LATO	"fonts/Lato-Regular.ttf"
+#define DEJAVU	"fonts/DejaVuSans.ttf"
+
+static char	 tmpdir[] = "/tmp/brochure-test-font.XXXXXX";
+
+/* Write len bytes of data (or of a pseudo-random sequence) to tmpdir/name. */
+static char *
+fixture(const char *name, const void *data, size_t len)
+{
+	static char	 path[256];
+	FILE		*fp;
+	unsigned	 seed = 12345;
+	size_t		 i;
+
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	for (i = 0; i < len; i++) {
+		seed = seed * 1103515245 + 12345;
+		fputc(data ? ((const unsigned char *)data)[i] : seed >> 16,
+		    fp);
+	}
+	assert_int_equal(fclose(fp), 0);
+	return path;
+}
+
+/* The first len bytes of a real font. */
+static char *
+truncated(const char *from, const char *name, size_t len)
+{
+	unsigned char	*buf = malloc(len);
+	FILE		*fp = fopen(from, "rb");
+	char		*path;
+
+	assert_non_null(fp);
+	assert_int_equal(fread(buf, 1, len, fp), len);
+	fclose(fp);
+	path = fixture(name, buf, len);
+	free(buf);
+	return path;
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (mkdtemp(tmpdir) == NULL || access(LATO, R_OK) != 0) {
+		fprintf(stderr, "run the tests from the top folder\n");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	 cmd[300];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static int	 saved_stderr = -1;
+
+/* Send diagnostics to a file while a test looks at them. */
+static void
+capture_begin(void)
+{
+	char	 path[256];
+	int	 fd;
+
+	snprintf(path, sizeof(path), "%s/diag.txt", tmpdir);
+	fflush(stderr);
+	saved_stderr = dup(2);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd != -1 && saved_stderr != -1);
+	dup2(fd, 2);
+	close(fd);
+}
+
+/* Restore stderr; returns what was written (static buffer). */
+static const char *
+capture_end(void)
+{
+	static char	 text[2048];
+	char		 path[256];
+	FILE		*fp;
+	size_t		 n;
+
+	fflush(stderr);
+	dup2(saved_stderr, 2);
+	close(saved_stderr);
+	snprintf(path, sizeof(path), "%s/diag.txt", tmpdir);
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	n = fread(text, 1, sizeof(text) - 1, fp);
+	text[n] = '\0';
+	fclose(fp);
+	return text;
+}
+
+/* Opening path fails with exactly one error that says why. */
+static void
+refused(const char *path, const char *why)
+{
+	struct fonts	*f = fonts_new();
+	struct srcpos	 pos = { "style.xml", 7 };
+	int		 before = diag_errors();
+	const char	*text;
+
+	capture_begin();
+	assert_int_equal(fonts_open(f, path, &pos), -1);
+	text = capture_end();
+	assert_int_equal(diag_errors(), before + 1);
+	assert_int_equal(fonts_count(f), 0);
+	assert_true(strncmp(text, "style.xml:7: error: ", 20) == 0);
+	assert_non_null(strstr(text, path));
+	if (strstr(text, why) == NULL)
+		fail_msg("expected \"%s\" in: %s", why, text);
+	fonts_free(f);
+}
+
+static void
+refuses_damaged_files(void **state)
+{
+	static const char otto[16] = "OTTO\0\x0a\0\x80\0\x03\0\x20";
+
+	(void)state;
+	refused(fixture("empty.ttf", "", 0), "empty");
+	refused(fixture("hello.ttf", "hello\n", 6), "too short");
+	refused(fixture("text.ttf", "hello, this is not a font\n", 26),
+	    "not a TrueType font");
+	refused(fixture("random.ttf", NULL, 5000), "not a TrueType font");
+	refused(truncated(LATO, "lato-10k.ttf", 10 * 1024), "truncated");
+	refused(truncated(LATO, "lato-600k.ttf", 600 * 1024), "truncated");
+	refused(fixture("cff.otf", otto, sizeof(otto)), "CFF");
+	refused("fonts/no-such-font.ttf", "No such file");
+	refused(tmpdir, "cannot read");
+}
+
+/* A font whose glyph offsets were damaged, in a copy of Lato. */
+static void
+refuses_damaged_tables(void **state)
+{
+	unsigned char	*buf;
+	FILE		*fp = fopen(LATO, "rb");
+	long		 len;
+	unsigned	 i, n;
+
+	(void)state;
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	len = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)len);
+	assert_int_equal(fread(buf, 1, (size_t)len, fp), (size_t)len);
+	fclose(fp);
+	n = (unsigned)buf[4] << 8 | buf[5];
+	for (i = 0; i < n; i++)
+		if (memcmp(buf + 12 + 16 * i, "hhea", 4) == 0)
+			break;
+	assert_true(i < n);
+	/* numberOfHMetrics: more metrics than glyphs */
+	i = (unsigned)buf[12 + 16 * i + 10] << 8 | buf[12 + 16 * i + 11];
+	buf[i + 34] = 0xff;
+	buf[i + 35] = 0xff;
+	refused(fixture("hhea.ttf", buf, (size_t)len), "metrics");
+	free(buf);
+}
+
+static void
+accepts_truetype_once(void **state)
+{
+	struct fonts	*f = fonts_new();
+	face_id		 lato, dejavu;
+
+	(void)state;
+	lato = fonts_open(f, LATO, NULL);
+	assert_int_equal(lato, 0);
+	assert_int_equal(fonts_open(f, LATO, NULL), lato);
+	dejavu = fonts_open(f, DEJAVU, NULL);
+	assert_int_equal(dejavu, 1);
+	assert_int_equal(fonts_count(f), 2);
+	assert_string_equal(fonts_name(f, lato), "Lato-Regular");
+	assert_string_equal(fonts_name(f, dejavu), "DejaVuSans");
+	assert_string_equal(fonts_path(f, lato), LATO);
+	assert_non_null(fonts_pdf_font(f, lato));
+	assert_int_equal(fonts_pdf_check(f, NULL, "test"), 0);
+	fonts_free(f);
+}
+
+static void
+widths_are_sums_of_advances(void **state)
+{
+	struct fonts	*f = fonts_new();
+	face_id		 lato = fonts_open(f, LATO, NULL);
+	const char	*s = "Grüße";
+	HPDF_TextWidth	 tw;
+	int		 sum;
+
+	(void)state;
+	sum = fonts_advance(f, lato, 'G') + fonts_advance(f, lato, 'r') +
+	    fonts_advance(f, lato, 0xFC) + fonts_advance(f, lato, 0xDF) +
+	    fonts_advance(f, lato, 'e');
+	assert_true(sum > 2000 && sum < 3500);
+	assert_float_equal(fonts_width(f, lato, s, strlen(s), 10.0),
+	    sum / 100.0, 1e-9);
+	tw = HPDF_Font_TextWidth(fonts_pdf_font(f, lato),
+	    (const HPDF_BYTE *)s, (HPDF_UINT)strlen(s));
+	assert_int_equal(tw.width, (HPDF_UINT)sum);
+	/* beyond the BMP libharu draws a space; bad bytes draw nothing */
+	assert_int_equal(fonts_advance(f, lato, 0x1F600),
+	    fonts_advance(f, lato, ' '));
+	assert_float_equal(fonts_width(f, lato, "G\xff", 2, 10.0),
+	    fonts_advance(f, lato, 'G') / 100.0, 1e-9);
+	assert_float_equal(fonts_width(f, lato, "", 0, 10.0), 0.0, 1e-9);
+	fonts_free(f);
+}
+
+static void
+glyph_coverage_and_fallback(void **state)
+{
+	struct fonts	*f = fonts_new();
+	face_id		 lato = fonts_open(f, LATO, NULL);
+	face_id		 dejavu = fonts_open(f, DEJAVU, NULL);
+
+	(void)state;
+	assert_true(fonts_has_glyph(f, lato, 0x2197));		/* ↗ */
+	assert_true(fonts_has_glyph(f, lato, 0x2460));		/* ① */
+	assert_true(fonts_has_glyph(f, lato, ' '));
+	assert_false(fonts_has_glyph(f, lato, 0x2713));	/* ✓ */
+	assert_false(fonts_has_glyph(f, lato, 0x1F600));
+	assert_true(fonts_has_glyph(f, dejavu, 0x2713));
+	assert_int_equal(fonts_pick(f, lato, 0x2713), -1);
+	fonts_add_fallback(f, dejavu);
+	fonts_add_fallback(f, dejavu);
+	assert_int_equal(fonts_pick(f, lato, 'A'), lato);
+	assert_int_equal(fonts_pick(f, lato, 0x2713), dejavu);
+	assert_int_equal(fonts_pick(f, lato, 0x1F600), -1);
+	fonts_free(f);
+}
+
+static void
+vertical_metrics(void **state)
+{
+	struct fonts	*f = fonts_new();
+	face_id		 lato = fonts_open(f, LATO, NULL);
+
+	(void)state;
+	assert_int_equal(fonts_ascent(f, lato), 987);
+	assert_int_equal(fonts_descent(f, lato), -213);
+	assert_int_equal(fonts_cap_height(f, lato), 716);
+	fonts_free(f);
+}
+
+/* A libharu error is reported once, then cleared. */
+static void
+libharu_errors_are_reported_and_cleared(void **state)
+{
+	struct fonts	*f = fonts_new();
+	HPDF_Doc	 pdf = fonts_pdf_doc(f);
+	HPDF_Page	 page = HPDF_AddPage(pdf);
+	int		 before = diag_errors();
+
+	(void)state;
+	HPDF_Page_SetLineWidth(page, -1);
+	capture_begin();
+	assert_int_equal(fonts_pdf_check(f, NULL, "drawing"), -1);
+	assert_non_null(strstr(capture_end(),
+	    "drawing: libharu error 0x1056"));
+	assert_int_equal(diag_errors(), before + 1);
+	assert_int_equal(HPDF_GetError(pdf), HPDF_OK);
+	assert_int_equal(fonts_pdf_check(f, NULL, "drawing"), 0);
+	fonts_free(f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(refuses_damaged_files),
+		cmocka_unit_test(refuses_damaged_tables),
+		cmocka_unit_test(accepts_truetype_once),
+		cmocka_unit_test(widths_are_sums_of_advances),
+		cmocka_unit_test(glyph_coverage_and_fallback),
+		cmocka_unit_test(vertical_metrics),
+		cmocka_unit_test(libharu_errors_are_reported_and_cleared),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

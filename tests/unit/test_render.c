@@ -1,0 +1,606 @@
+/*
+ * Unit tests of render and its devices: the walk calls the device in
+ * order; the text device prints the exact dump format; the PDF device
+ * writes a file qpdf accepts, with the text extractable, justification
+ * by one TJ per run, borderless links, labels and outline, byte for byte
+ * the same on a second run, and nothing at all (an existing file kept)
+ * when it fails; images of every PNG kind and JPEGs are checked and
+ * embedded once, broken ones refused without an abort.  Run from the
+ * top folder; needs qpdf, pdftotext, pdfimages and ImageMagick's convert
+ * (the image test is skipped without convert).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "diag.h"
+#include "font.h"
+#include "layout.h"
+#include "render.h"
+
+#define LATO	"fonts/Lato-Regular.ttf"
+
+static char	 tmpdir[] = "/tmp/brochure-test-render.XXXXXX";
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (mkdtemp(tmpdir) == NULL || access(LATO, R_OK) != 0) {
+		fprintf(stderr, "run the tests from the top folder\n");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	*cmd = xasprintf("rm -rf '%s'", tmpdir);
+	int	 rc = system(cmd);
+
+	(void)state;
+	free(cmd);
+	return rc == 0 ? 0 : -1;
+}
+
+/* A path in the temporary folder (malloc'd). */
+static char *
+tmp(const char *name)
+{
+	return xasprintf("%s/%s", tmpdir, name);
+}
+
+/* Everything a shell command prints, NUL bytes as '.' (malloc'd). */
+static char *
+run(const char *fmt, ...)
+{
+	struct strbuf	 out = { NULL, 0, 0 };
+	char		 buf[4096], *cmd;
+	va_list		 ap;
+	size_t		 n;
+	FILE		*fp;
+	int		 len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	assert_true(len > 0 && (size_t)len < sizeof(buf));
+	cmd = xstrdup(buf);
+	fp = popen(cmd, "r");
+	assert_non_null(fp);
+	strbuf_puts(&out, "");
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		while (memchr(buf, '\0', n) != NULL)
+			*(char *)memchr(buf, '\0', n) = '.';
+		strbuf_append(&out, buf, n);
+	}
+	pclose(fp);
+	free(cmd);
+	return out.data;
+}
+
+static int
+count(const char *hay, const char *needle)
+{
+	int	 n = 0;
+
+	while ((hay = strstr(hay, needle)) != NULL) {
+		n++;
+		hay += strlen(needle);
+	}
+	return n;
+}
+
+static struct color
+rgb(int r, int g, int b)
+{
+	return (struct color){ r / 255.0, g / 255.0, b / 255.0 };
+}
+
+static void
+add(struct layout *l, struct page *p, enum item_kind kind,
+    enum item_role role, double x, double y, double w, double h,
+    struct item *it)
+{
+	it->kind = kind;
+	it->role = role;
+	it->x = x, it->y = y, it->w = w, it->h = h;
+	layout_add(l, p, it);
+	memset(it, 0, sizeof(*it));
+}
+
+static void
+glyphs(struct item *it, face_id face, double size, struct color c,
+    const char *text, double word_space)
+{
+	it->u.glyphs.face = face;
+	it->u.glyphs.size = size;
+	it->u.glyphs.color = c;
+	it->u.glyphs.text = text;
+	it->u.glyphs.word_space = word_space;
+}
+
+/* A cover without label, two numbered pages, links both ways. */
+static struct layout *
+sample(struct fonts *f)
+{
+	face_id		 lato = fonts_open(f, LATO, NULL);
+	struct layout	*l = layout_new(595.28, 841.89);
+	struct page	*p;
+	struct item	 it;
+
+	assert_int_equal(lato, 0);
+	memset(&it, 0, sizeof(it));
+	l->info.title = "Kreativ \"Land\" \\ 2024";
+	l->info.author = "Landesverband";
+	l->info.keywords = "KMU, KKW";
+	l->info.lang = "de";
+	layout_add_outline(l, 1, "Vorwort", "sec-1");
+	layout_add_outline(l, 2, "Ländliche Räume", "sec-2");
+	p = layout_add_page(l, NULL);
+	it.u.rect.color = rgb(0xc0, 0x39, 0x2b);
+	add(l, p, ITEM_RECT, IR_COVER, 0, 600, 595.28, 241.89, &it);
+	glyphs(&it, lato, 28, rgb(255, 255, 255),
+	    "Innovation durch Kooperation", 0);
+	add(l, p, ITEM_GLYPHS, IR_COVER, 56.69, 700, 400, 0, &it);
+	p = layout_add_page(l, "1");
+	it.u.dest.name = "sec-1";
+	add(l, p, ITEM_DEST, IR_HEADING, 56.69, 785.2, 0, 0, &it);
+	glyphs(&it, lato, 9.5, rgb(26, 26, 26), "Grüße aus Köln ↗ ①", 0.35);
+	add(l, p, ITEM_GLYPHS, IR_PARAGRAPH, 56.69, 700.12, 240, 0, &it);
+	it.u.link.uri = "https://example.org/Köln x";
+	add(l, p, ITEM_LINK, IR_PARAGRAPH, 56.69, 697, 60, 12, &it);
+	it.u.link.dest = "sec-2";
+	add(l, p, ITEM_LINK, IR_NOTE, 120, 697, 30, 12, &it);
+	it.u.rule.color = rgb(153, 153, 153);
+	it.u.rule.thickness = 0.5;
+	add(l, p, ITEM_RULE, IR_DECORATION, 56.69, 60, 481.89, -0.001, &it);
+	p = layout_add_page(l, "2");
+	it.u.dest.name = "sec-2";
+	add(l, p, ITEM_DEST, IR_SUBHEADING, 56.69, 500, 0, 0, &it);
+	return l;
+}
+
+/* --- the walk --- */
+
+static struct strbuf	 calls;
+
+static int
+rec_begin(void *ctx, const struct layout *l)
+{
+	strbuf_printf(&calls, "begin %zu;", l->npages);
+	return ctx == NULL ? 0 : -1;
+}
+
+static void
+rec_page(void *ctx, const struct page *p)
+{
+	(void)ctx;
+	strbuf_printf(&calls, "page %d;", p->index);
+}
+
+static void
+rec_item(void *ctx, const struct item *it)
+{
+	(void)ctx;
+	strbuf_printf(&calls, "%s;", item_kind_names[it->kind]);
+}
+
+static void
+rec_end_page(void *ctx, const struct page *p)
+{
+	(void)ctx;
+	strbuf_printf(&calls, "end %d;", p->index);
+}
+
+static int
+rec_end(void *ctx)
+{
+	(void)ctx;
+	strbuf_puts(&calls, "end");
+	return 0;
+}
+
+static void
+walk_calls_the_device_in_order(void **state)
+{
+	struct fonts	*f = fonts_new();
+	struct layout	*l = sample(f);
+	int		 failing = 1;
+	struct device	 dev = {
+		.ctx = NULL,
+		.begin = rec_begin,
+		.begin_page = rec_page,
+		.item = {
+			[ITEM_GLYPHS] = rec_item,
+			[ITEM_RULE] = rec_item,
+			[ITEM_RECT] = rec_item,
+			[ITEM_IMAGE] = rec_item,
+			[ITEM_LINK] = rec_item,
+			[ITEM_DEST] = NULL,	/* ignored */
+		},
+		.end_page = rec_end_page,
+		.end = rec_end,
+	};
+
+	(void)state;
+	assert_int_equal(render(l, &dev), 0);
+	assert_string_equal(calls.data, "begin 3;page 0;rect;glyphs;end 0;"
+	    "page 1;glyphs;link;link;rule;end 1;page 2;end 2;end");
+	strbuf_free(&calls);
+	dev.ctx = &failing;		/* begin fails: no pages, but end */
+	assert_int_equal(render(l, &dev), -1);
+	assert_string_equal(calls.data, "begin 3;end");
+	strbuf_free(&calls);
+	layout_free(l);
+	fonts_free(f);
+}
+
+/* --- the text device --- */
+
+static const char expected_dump[] =
+    "document 595.28x841.89 pages=3\n"
+    "info title=\"Kreativ \\\"Land\\\" \\\\ 2024\" subject=\"\" "
+    "author=\"Landesverband\" keywords=\"KMU, KKW\" lang=de\n"
+    "outline 1 \"Vorwort\" -> sec-1\n"
+    "outline 2 \"Ländliche Räume\" -> sec-2\n"
+    "page 1\n"
+    "  rect cover 0.00 600.00 595.28 241.89 #c0392b\n"
+    "  glyphs cover 56.69 700.00 w=400.00 Lato-Regular 28.00 #ffffff "
+    "ws=0.00 \"Innovation durch Kooperation\"\n"
+    "page 2 label=\"1\"\n"
+    "  dest sec-1 56.69 785.20\n"
+    "  glyphs paragraph 56.69 700.12 w=240.00 Lato-Regular 9.50 #1a1a1a "
+    "ws=0.35 \"Grüße aus Köln ↗ ①\"\n"
+    "  link paragraph 56.69 697.00 60.00 12.00 "
+    "uri=\"https://example.org/Köln x\"\n"
+    "  link note 120.00 697.00 30.00 12.00 dest=sec-2\n"
+    "  rule decoration 56.69 60.00 481.89 0.00 0.50 #999999\n"
+    "page 3 label=\"2\"\n"
+    "  dest sec-2 56.69 500.00\n";
+
+static void
+text_device_prints_the_dump(void **state)
+{
+	struct fonts	*f = fonts_new();
+	struct layout	*l = sample(f);
+	char		*buf = NULL;
+	size_t		 len = 0;
+	FILE		*out = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_int_equal(render_text(l, f, out), 0);
+	fclose(out);
+	assert_string_equal(buf, expected_dump);
+	free(buf);
+	layout_free(l);
+	fonts_free(f);
+}
+
+/* --- the PDF device --- */
+
+static void
+pdf_is_valid_and_complete(void **state)
+{
+	struct fonts	*f = fonts_new();
+	struct layout	*l = sample(f);
+	char		*pdf = tmp("sample.pdf"), *out;
+
+	(void)state;
+	assert_int_equal(render_pdf(l, f, pdf), 0);
+	out = run("qpdf --check '%s' >/dev/null 2>&1 && echo ok", pdf);
+	assert_string_equal(out, "ok\n");
+	free(out);
+	out = run("pdftotext '%s' - 2>/dev/null", pdf);
+	assert_non_null(strstr(out, "Innovation durch Kooperation"));
+	assert_non_null(strstr(out, "Grüße aus Köln ↗ ①"));
+	free(out);
+	out = run("pdfinfo '%s' 2>/dev/null", pdf);
+	assert_non_null(strstr(out, "Pages:           3"));
+	assert_non_null(strstr(out, "Creator:         brochure"));
+	assert_non_null(strstr(out, "Title:           Kreativ \"Land\" \\ 2024"));
+	free(out);
+	out = run("qpdf --qdf --object-streams=disable --normalize-content=n "
+	    "'%s' - 2>/dev/null", pdf);
+	assert_int_equal(count(out, "/Border [\n    0\n    0\n    0\n  ]"),
+	    2);
+	assert_int_equal(count(out, "/Border"), 2);
+	assert_non_null(strstr(out, "(https://example.org/K%C3%B6ln%20x)"));
+	assert_non_null(strstr(out, "[<0047007200FC00DF00650020> -36.842 "
+	    "<0061007500730020> -36.842 <004B00F6006C006E0020> -36.842 "
+	    "<21970020> -36.842 <2460>] TJ"));
+	assert_null(strstr(out, " Tw"));
+	assert_null(strstr(out, " Tc"));
+	assert_int_equal(count(out, "/XYZ"), 3);
+	assert_non_null(strstr(out, "/PageMode /UseOutlines"));
+	/* the cover: a range without numbers; then 1, 2 */
+	assert_non_null(strstr(out, "/Nums [\n      0\n      <<\n      >>\n"
+	    "      1\n      <<\n        /S /D\n        /St 1\n      >>\n"
+	    "    ]"));
+	free(out);
+	free(pdf);
+	layout_free(l);
+	fonts_free(f);
+}
+
+static void
+pdf_is_reproducible(void **state)
+{
+	char		*a = tmp("a.pdf"), *b = tmp("b.pdf"), *out;
+	const char	*paths[2] = { a, b };
+	struct fonts	*f;
+	struct layout	*l;
+	int		 i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		f = fonts_new();
+		l = sample(f);
+		assert_int_equal(render_pdf(l, f, paths[i]), 0);
+		layout_free(l);
+		fonts_free(f);
+	}
+	out = run("cmp '%s' '%s' && echo same", a, b);
+	assert_string_equal(out, "same\n");
+	free(out);
+	free(a);
+	free(b);
+}
+
+/* Whether the folder holds a file whose name starts with prefix. */
+static int
+leftover(const char *prefix)
+{
+	DIR		*dir = opendir(tmpdir);
+	struct dirent	*e;
+	int		 found = 0;
+
+	assert_non_null(dir);
+	while ((e = readdir(dir)) != NULL)
+		found |= strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+	closedir(dir);
+	return found;
+}
+
+static void
+pdf_write_failure_leaves_no_file(void **state)
+{
+	struct fonts	*f = fonts_new();
+	struct layout	*l = sample(f);
+	char		*pdf = tmp("missing/folder/out.pdf");
+	int		 before = diag_errors();
+
+	(void)state;
+	assert_int_equal(render_pdf(l, f, pdf), -1);
+	assert_int_equal(diag_errors(), before + 1);
+	assert_int_equal(access(pdf, F_OK), -1);
+	free(pdf);
+	layout_free(l);
+	fonts_free(f);
+}
+
+/* A link to nowhere fails the render; the old file stays as it was. */
+static void
+pdf_failure_keeps_existing_file(void **state)
+{
+	struct fonts	*f = fonts_new();
+	struct layout	*l = sample(f);
+	char		*pdf = tmp("keep.pdf"), *out;
+	struct item	 it;
+	FILE		*fp;
+	int		 before = diag_errors();
+
+	(void)state;
+	fp = fopen(pdf, "w");
+	assert_non_null(fp);
+	fputs("the good old file\n", fp);
+	fclose(fp);
+	memset(&it, 0, sizeof(it));
+	it.kind = ITEM_LINK;
+	it.u.link.dest = "nowhere";
+	layout_add(l, &l->pages[1], &it);
+	assert_int_equal(render_pdf(l, f, pdf), -1);
+	assert_int_equal(diag_errors(), before + 1);
+	out = run("cat '%s'", pdf);
+	assert_string_equal(out, "the good old file\n");
+	assert_false(leftover(".keep.pdf."));
+	free(out);
+	free(pdf);
+	layout_free(l);
+	fonts_free(f);
+}
+
+/* --- images --- */
+
+struct image_case {
+	const char	*name;
+	const char	*convert;	/* arguments after "convert" */
+	int		 width, height;
+};
+
+static const struct image_case good_images[] = {
+	{ "rgb.png", "-size 64x48 gradient:red-blue PNG24:", 64, 48 },
+	{ "rgba.png", "-size 60x40 gradient:red-blue -alpha set -channel A "
+	    "-evaluate set 50% PNG32:", 60, 40 },
+	{ "palette.png", "-size 50x30 gradient:red-blue -colors 16 PNG8:",
+	    50, 30 },
+	{ "gray.png", "-size 40x30 gradient:white-black -colorspace Gray "
+	    "-depth 8 PNG:", 40, 30 },
+	{ "deep.png", "-size 30x20 gradient:red-blue -depth 16 PNG48:", 30,
+	    20 },
+	{ "interlaced.png", "-size 33x17 gradient:red-blue -interlace PNG "
+	    "PNG24:", 33, 17 },
+	{ "photo.jpg", "-size 80x60 gradient:red-blue -quality 80 JPEG:", 80,
+	    60 },
+};
+
+/* Copy the first len bytes of a file, optionally flipping byte flip. */
+static char *
+damaged_copy(const char *from, const char *name, long len, long flip)
+{
+	char	*path = tmp(name), *src = tmp(from);
+	FILE	*in = fopen(src, "rb"), *out = fopen(path, "wb");
+	long	 i;
+	int	 c;
+
+	assert_true(in != NULL && out != NULL);
+	for (i = 0; (len < 0 || i < len) && (c = getc(in)) != EOF; i++)
+		putc(i == flip ? c ^ 0xff : c, out);
+	fclose(in);
+	fclose(out);
+	free(src);
+	return path;
+}
+
+/* The offset of the CRC of the first IDAT chunk. */
+static long
+idat_crc(const char *name)
+{
+	char		*path = tmp(name);
+	FILE		*fp = fopen(path, "rb");
+	unsigned char	 h[8];
+	long		 off = 8, len;
+
+	assert_non_null(fp);
+	for (;;) {
+		fseek(fp, off, SEEK_SET);
+		assert_int_equal(fread(h, 1, 8, fp), 8);
+		len = (long)h[0] << 24 | h[1] << 16 | h[2] << 8 | h[3];
+		if (memcmp(h + 4, "IDAT", 4) == 0)
+			break;
+		off += 12 + len;
+	}
+	fclose(fp);
+	free(path);
+	return off + 8 + len;
+}
+
+static void
+refused_image(const char *path)
+{
+	int	 w = -1, h = -1, before = diag_errors();
+
+	assert_int_equal(render_image_size(path, &w, &h), -1);
+	assert_int_equal(diag_errors(), before + 1);
+}
+
+static void
+images_checked_and_embedded_once(void **state)
+{
+	struct fonts	*f;
+	struct layout	*l;
+	struct page	*p;
+	struct item	 it;
+	char		*path, *out, *pdf = tmp("images.pdf");
+	int		 w, h;
+	size_t		 i;
+
+	(void)state;
+	if (system("command -v convert >/dev/null 2>&1") != 0)
+		skip();
+	f = fonts_new();
+	l = layout_new(595, 842);
+	p = layout_add_page(l, "1");
+	for (i = 0; i < sizeof(good_images) / sizeof(good_images[0]); i++) {
+		path = tmp(good_images[i].name);
+		free(run("convert %s'%s'", good_images[i].convert, path));
+		assert_int_equal(render_image_size(path, &w, &h), 0);
+		assert_int_equal(w, good_images[i].width);
+		assert_int_equal(h, good_images[i].height);
+		memset(&it, 0, sizeof(it));
+		it.kind = ITEM_IMAGE;
+		it.role = IR_FIGURE;
+		it.x = 10, it.y = 10 + 100.0 * i, it.w = w, it.h = h;
+		it.u.image.path = layout_strdup(l, path);
+		layout_add(l, p, &it);
+		it.x = 300;
+		layout_add(l, p, &it);		/* the same file again */
+		free(path);
+	}
+	assert_int_equal(render_pdf(l, f, pdf), 0);
+	out = run("qpdf --check '%s' >/dev/null 2>&1 && echo ok", pdf);
+	assert_string_equal(out, "ok\n");
+	free(out);
+	/* 7 images drawn twice, embedded once, plus the RGBA's soft mask */
+	out = run("pdfimages -list '%s' 2>/dev/null | tail -n +3", pdf);
+	assert_int_equal(count(out, "\n"), 16);
+	assert_int_equal(count(out, " smask "), 2);
+	assert_int_equal(count(out, " jpeg "), 2);
+	free(out);
+	out = run("qpdf --qdf --object-streams=disable '%s' - 2>/dev/null",
+	    pdf);
+	assert_int_equal(count(out, "/Subtype /Image"), 8);
+	assert_int_equal(count(out, "/SMask"), 1);
+	free(out);
+	out = run("head -c 8 '%s'", pdf);
+	assert_string_equal(out, "%PDF-1.4");	/* soft masks need 1.4 */
+	free(out);
+	free(pdf);
+	layout_free(l);
+	fonts_free(f);
+
+	path = damaged_copy("rgb.png", "short.png", 200, -1);
+	refused_image(path);
+	free(path);
+	path = damaged_copy("rgb.png", "crc.png", -1, idat_crc("rgb.png"));
+	refused_image(path);
+	free(path);
+	path = damaged_copy("photo.jpg", "short.jpg", 400, -1);
+	refused_image(path);
+	free(path);
+	refused_image(LATO);
+	path = tmp("no-such.png");
+	refused_image(path);
+	free(path);
+}
+
+/* A broken image fails the render and the file is not written. */
+static void
+pdf_with_broken_image_fails(void **state)
+{
+	struct fonts	*f = fonts_new();
+	struct layout	*l = sample(f);
+	char		*pdf = tmp("broken.pdf");
+	struct item	 it;
+	int		 before = diag_errors();
+
+	(void)state;
+	memset(&it, 0, sizeof(it));
+	it.kind = ITEM_IMAGE;
+	it.w = it.h = 10;
+	it.u.image.path = LATO;
+	layout_add(l, &l->pages[2], &it);
+	layout_add(l, &l->pages[2], &it);
+	assert_int_equal(render_pdf(l, f, pdf), -1);
+	assert_int_equal(diag_errors(), before + 1);
+	assert_int_equal(access(pdf, F_OK), -1);
+	assert_false(leftover(".broken.pdf."));
+	free(pdf);
+	layout_free(l);
+	fonts_free(f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(walk_calls_the_device_in_order),
+		cmocka_unit_test(text_device_prints_the_dump),
+		cmocka_unit_test(pdf_is_valid_and_complete),
+		cmocka_unit_test(pdf_is_reproducible),
+		cmocka_unit_test(pdf_write_failure_leaves_no_file),
+		cmocka_unit_test(pdf_failure_keeps_existing_file),
+		cmocka_unit_test(images_checked_and_embedded_once),
+		cmocka_unit_test(pdf_with_broken_image_fails),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
