@@ -23,6 +23,8 @@ enum para_item_kind {
 };
 
 #define PARA_INFINITY	10000	/* penalty: never / always break here */
+#define PARA_FIL	1e30	/* [pt] glue stretch this large or more is
+				   infinite (the glue that ends a paragraph) */
 
 struct para_item {
 	enum para_item_kind kind;
@@ -40,13 +42,24 @@ struct para_params {
 	int		 flagged_demerits; /* two hyphen lines in a row (3000) */
 	int		 fitness_demerits; /* adjacent lines differ a lot (100) */
 	int		 max_hyphen_lines; /* consecutive hyphenated lines, 0 = any */
-	int		 justify;	/* 0: ragged (ratios reported, not used) */
+	int		 justify;	/* 0: ragged (ratios reported, not used;
+					   no fitness demerits) */
+	/*
+	 * Lines at the top whose width may differ from the rest (1 for a
+	 * first-line indent): every line from number shaped_lines on must
+	 * have the width of line shaped_lines, so the breaker need not tell
+	 * those lines apart (Knuth's "easy line").  0 makes no assumption:
+	 * every line number is told apart, which is slow on long paragraphs.
+	 */
+	size_t		 shaped_lines;
 };
 
 struct para_line {
 	size_t		 start;		/* first item of the line */
 	size_t		 end;		/* the break item (excluded) */
-	double		 ratio;		/* adjustment ratio; < -1 is overfull */
+	double		 ratio;		/* adjustment ratio of the real glue
+					   (never the emergency stretch);
+					   < -1 is overfull */
 	double		 natural;	/* [pt] natural width */
 	int		 hyphenated;	/* ends at a flagged penalty */
 };
@@ -61,8 +74,14 @@ struct para_result {
 /*
  * Break items[0..n) into lines of width line_width(i) for line i (the
  * callback lets a first line be indented or a figure narrow a column).
- * The list must end with a forced break (PARA_PENALTY -PARA_INFINITY).
- * Returns 0, or -1 only when n is 0.
+ * The list should end with a forced break (PARA_PENALTY -PARA_INFINITY);
+ * one is implied after the last item when it does not.  Glue is a legal
+ * break only right after a box, a penalty when below +PARA_INFINITY.
+ * Fills the result (free it with para_result_free) and returns 0, or
+ * returns -1 only when n is 0.  A result always exists: when no breaks
+ * fit the tolerance, even with the emergency stretch, the least bad
+ * breaks are taken (overfull lines only where nothing else fits) and
+ * feasible is 0.
  */
 int	para_break(const struct para_item *items, size_t n,
 	    double (*line_width)(size_t line, void *arg), void *arg,

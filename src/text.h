@@ -98,6 +98,27 @@ struct text_block {
 /*
  * Set spans into lines.  Returns 0; -1 only when there is no text at all
  * (then out has no lines).  Free with text_block_free().
+ *
+ * White space (space, tab, newline, any control) runs collapse into one
+ * interword space, held by the span of its first character; it is
+ * dropped at both ends.  U+00A0 and U+202F are drawn as part of the word
+ * (fixed width).  A word may break after '-' or an en dash (at least two
+ * characters before, a letter after; nothing added), at a soft hyphen
+ * U+00AD and at the hyphenate callback's points (params->hyphen drawn),
+ * the callback being asked only about words without soft hyphens, one
+ * dash-free part at a time; never inside a URL or e-mail address (a word
+ * with "@", "://" or "www."), never at or after a colon, never inside a
+ * nobreak span.  A piece of a word still wider than the narrowest line
+ * is broken by force between characters (those lines are left ragged)
+ * and reported at its span.
+ *
+ * Justified lines are stretched or shrunk by one word_space per U+0020 to
+ * the width; the last line and lines ended by a newline span keep their
+ * natural spaces, unless they must shrink to fit.  Ragged lines (left,
+ * right, centre) keep natural spaces and are shifted.  A character no
+ * face has is reported once per call (so once per paragraph) and drawn
+ * from its span's face; one above U+FFFF, which the PDF fonts cannot
+ * draw, is reported the same way and left out.
  */
 int	text_set(struct fonts *, const struct span_list *,
 	    const struct text_params *, struct text_block *out);

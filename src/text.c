@@ -1,0 +1,904 @@
+/*
+ * text: sets one paragraph of styled spans into lines.
+ *
+ * The stages, each a static function of its own:
+ *   tokenise     decode the spans into characters; a run of white space
+ *                becomes one gap between words, a newline span a forced
+ *                break, a soft hyphen a break point on the character
+ *                before it;
+ *   pick_faces   the face that draws each character, and its advance;
+ *   find_breaks  where each word may break: explicit hyphens, soft
+ *                hyphens, the hyphenation callback (never in a URL or an
+ *                e-mail address, never at or after a colon), and forced
+ *                breaks inside pieces wider than the column;
+ *   build_items  boxes, glue and penalties for para;
+ *   para_break   the breaks (total fit);
+ *   build_lines  runs of one look per line, word spaces, alignment.
+ *
+ * Widths are the font module's integer advances, the ones libharu draws
+ * with, so a run is exactly as wide as measured.
+ *
+ * This module must never place lines on a page, nor draw.
+ */
+#include <assert.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "para.h"
+#include "text.h"
+
+#define SOFT_HYPHEN	0x00AD
+#define EN_DASH		0x2013
+#define BMP_LAST	0xFFFF	/* libharu draws nothing above this */
+
+#define RAGGED_STRETCH	3.0	/* [em] line-end stretch of ragged text */
+#define FORCED_PENALTY	5000	/* a break inside a word without hyphen */
+#define LINE_PENALTY	10	/* para: added to each line's badness */
+#define FLAGGED_DEMERITS 3000	/* para: two hyphen lines in a row */
+#define FITNESS_DEMERITS 100	/* para: a loose line beside a tight one */
+#define EXCERPT_CHARS	30	/* characters of a word quoted in a warning */
+#define OVERFULL_SLACK	0.01	/* [pt] a line this much wider is overfull */
+
+/* What follows a character. */
+enum gap_kind {
+	GAP_NONE,		/* the word goes on */
+	GAP_SPACE,		/* an interword space */
+	GAP_NEWLINE		/* a forced line break */
+};
+
+/* A break point after a character, inside a word. */
+enum brk_kind {
+	BRK_NONE,
+	BRK_EXPLICIT,		/* after '-' or an en dash */
+	BRK_HYPHEN,		/* soft hyphen or hyphenation point */
+	BRK_FORCED,		/* between letters of a too-wide word */
+	BRK__MAX
+};
+
+static const struct brk_look {
+	int	flagged;	/* a hyphen line, for para */
+	int	draws_hyphen;	/* params->hyphen ends the line */
+	int	hyphen_penalty;	/* costs params->hyphen_penalty, else
+				   FORCED_PENALTY */
+	int	ragged;		/* the line it ends is ragged even in
+				   justified text */
+} brk_looks[BRK__MAX] = {
+	{ 0, 0, 0, 0 },		/* BRK_NONE */
+	{ 1, 0, 1, 0 },		/* BRK_EXPLICIT */
+	{ 1, 1, 1, 0 },		/* BRK_HYPHEN */
+	{ 0, 0, 0, 1 },		/* BRK_FORCED */
+};
+
+static const struct align_look {
+	double	shift;		/* share of the free space before the line */
+	int	justify;	/* word spaces fill the measure */
+} align_looks[] = {
+	{ 0.0, 0 },		/* ALIGN_LEFT */
+	{ 1.0, 0 },		/* ALIGN_RIGHT */
+	{ 0.5, 0 },		/* ALIGN_CENTER */
+	{ 0.0, 1 },		/* ALIGN_JUSTIFY */
+};
+
+/* One character to draw, in paragraph order. */
+struct tchar {
+	uint32_t	 cp;
+	size_t		 span;		/* index into the spans */
+	face_id		 face;		/* the face that draws it */
+	double		 width;		/* [pt] advance */
+	enum brk_kind	 brk;		/* a break point after it */
+	enum gap_kind	 gap;		/* what follows it */
+	size_t		 gap_span;	/* the span holding that space */
+};
+
+struct setter {
+	struct fonts		*fonts;
+	const struct span	*spans;
+	size_t			 nspans;
+	const struct text_params *params;
+	const struct align_look	*align;
+	struct tchar		*c;
+	size_t			 nc, capc;
+	enum gap_kind		 pending;	/* white space or newline seen */
+	size_t			 pending_span;
+	uint32_t		*warned;	/* code points reported */
+	size_t			 nwarned, capwarned;
+	struct para_item	*items;
+	size_t			*item_char;	/* where a break there splits */
+	size_t			 nitems, capitems;
+};
+
+/* The line being built. */
+struct line_build {
+	struct text_line	*tl;
+	struct strbuf		 buf;		/* text of the last run */
+	double			 shrink;	/* [pt] of its spaces */
+};
+
+static int	 is_space(uint32_t);
+static int	 is_letter(uint32_t);
+static int	 is_dash(uint32_t);
+static int	 str_eq(const char *, const char *);
+static void	 excerpt(const struct setter *, size_t, size_t,
+		    struct strbuf *);
+static int	 warn_once(struct setter *, uint32_t);
+static void	 warn_char(struct setter *, size_t, uint32_t, const char *);
+static void	 push_char(struct setter *, size_t, uint32_t);
+static void	 tokenise_char(struct setter *, size_t, uint32_t);
+static void	 tokenise(struct setter *);
+static void	 pick_faces(struct setter *);
+static double	 space_width(const struct setter *, size_t);
+static double	 hyphen_width(const struct setter *, size_t);
+static double	 narrowest(const struct setter *);
+static size_t	 word_end(const struct setter *, size_t);
+static int	 is_address(const struct setter *, size_t, size_t);
+static void	 explicit_hyphens(struct setter *, size_t, size_t);
+static void	 hyphenate_part(struct setter *, size_t, size_t);
+static void	 hyphenate(struct setter *, size_t, size_t);
+static void	 keep_breaks(struct setter *, size_t, size_t);
+static void	 force_breaks(struct setter *, size_t, size_t);
+static void	 word_breaks(struct setter *, size_t, size_t);
+static void	 find_breaks(struct setter *);
+static void	 push_item(struct setter *, enum para_item_kind, double,
+		    double, double, int, int, size_t);
+static void	 items_break(struct setter *, size_t, int, int, double,
+		    double, int);
+static void	 items_gap(struct setter *, size_t);
+static void	 items_finish(struct setter *, size_t);
+static void	 build_items(struct setter *);
+static double	 line_width(size_t, void *);
+static int	 same_look(const struct text_run *, const struct span *,
+		    face_id);
+static void	 run_close(struct setter *, struct line_build *);
+static void	 run_add(struct setter *, struct line_build *, size_t,
+		    face_id, uint32_t);
+static void	 line_runs(struct setter *, struct line_build *, size_t,
+		    size_t, int);
+static void	 line_place(struct setter *, struct text_line *, size_t,
+		    double, int);
+static void	 build_line(struct setter *, const struct para_line *,
+		    size_t, struct text_block *);
+static void	 build_lines(struct setter *, const struct para_result *,
+		    struct text_block *);
+static void	 setter_free(struct setter *);
+
+/* --- characters --- */
+
+/* White space: ASCII space and every C0 control (tab, newline, ...). */
+static int
+is_space(uint32_t cp)
+{
+	return cp <= 0x20 || cp == 0x7F;
+}
+
+/* A letter of the Latin, Greek or Cyrillic scripts (roughly). */
+static int
+is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	return cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7;
+}
+
+static int
+is_dash(uint32_t cp)
+{
+	return cp == '-' || cp == EN_DASH;
+}
+
+static int
+str_eq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* The characters [a, b) for a message, shortened. */
+static void
+excerpt(const struct setter *s, size_t a, size_t b, struct strbuf *out)
+{
+	char	u[4];
+	size_t	i;
+
+	for (i = a; i < b && i - a < EXCERPT_CHARS; i++)
+		strbuf_append(out, u, utf8_encode(s->c[i].cp, u));
+	if (i < b)
+		strbuf_puts(out, "\xE2\x80\xA6");
+}
+
+/* Whether cp is reported for the first time in this paragraph. */
+static int
+warn_once(struct setter *s, uint32_t cp)
+{
+	size_t	i;
+
+	for (i = 0; i < s->nwarned; i++)
+		if (s->warned[i] == cp)
+			return 0;
+	if (s->nwarned == s->capwarned) {
+		s->capwarned = s->capwarned ? 2 * s->capwarned : 8;
+		s->warned = xrealloc(s->warned,
+		    s->capwarned * sizeof(*s->warned));
+	}
+	s->warned[s->nwarned++] = cp;
+	return 1;
+}
+
+/* Report a character that cannot be drawn as it should, once. */
+static void
+warn_char(struct setter *s, size_t span, uint32_t cp, const char *what)
+{
+	char	u[5];
+
+	if (!warn_once(s, cp))
+		return;
+	u[utf8_encode(cp, u)] = '\0';
+	diag_warning(&s->spans[span].pos, "character U+%04X (%s) %s",
+	    (unsigned)cp, u, what);
+}
+
+/* --- stage 1: tokenise --- */
+
+static void
+push_char(struct setter *s, size_t span, uint32_t cp)
+{
+	struct tchar	*c;
+
+	if (s->nc > 0 && s->pending != GAP_NONE) {
+		s->c[s->nc - 1].gap = s->pending;
+		s->c[s->nc - 1].gap_span = s->pending_span;
+	}
+	s->pending = GAP_NONE;
+	if (s->nc == s->capc) {
+		s->capc = s->capc ? 2 * s->capc : 64;
+		s->c = xrealloc(s->c, s->capc * sizeof(*s->c));
+	}
+	c = &s->c[s->nc++];
+	memset(c, 0, sizeof(*c));
+	c->cp = cp;
+	c->span = span;
+}
+
+static void
+tokenise_char(struct setter *s, size_t span, uint32_t cp)
+{
+	if (is_space(cp)) {
+		if (s->pending == GAP_NONE) {
+			s->pending = GAP_SPACE;
+			s->pending_span = span;
+		}
+	} else if (cp == SOFT_HYPHEN) {
+		if (s->nc > 0 && s->pending == GAP_NONE)
+			s->c[s->nc - 1].brk = BRK_HYPHEN;
+	} else if (cp > BMP_LAST)
+		warn_char(s, span, cp, "cannot be drawn: the PDF fonts reach "
+		    "only U+FFFF; replace it");
+	else
+		push_char(s, span, cp);
+}
+
+/*
+ * Characters of all spans in order.  Leading and trailing white space
+ * is dropped; a run of it inside becomes one gap, held by the span of
+ * its first character.
+ */
+static void
+tokenise(struct setter *s)
+{
+	const struct span	*sp;
+	size_t			 k, off, n;
+	uint32_t		 cp;
+
+	for (k = 0; k < s->nspans; k++) {
+		sp = &s->spans[k];
+		if (sp->newline && s->nc > 0) {
+			s->pending = GAP_NEWLINE;
+			s->pending_span = k;
+		}
+		for (off = 0; off < sp->len; off += n) {
+			if ((n = utf8_decode(sp->text + off, sp->len - off,
+			    &cp)) == 0)
+				n = 1;
+			tokenise_char(s, k, cp);
+		}
+	}
+}
+
+/* --- stage 2: faces and advances --- */
+
+static void
+pick_faces(struct setter *s)
+{
+	const struct span	*sp;
+	struct tchar		*c;
+	size_t			 i;
+
+	for (i = 0; i < s->nc; i++) {
+		c = &s->c[i];
+		sp = &s->spans[c->span];
+		assert(sp->face >= 0);
+		if ((c->face = fonts_pick(s->fonts, sp->face, c->cp)) < 0) {
+			warn_char(s, c->span, c->cp, "is in no font of the "
+			    "style: add a fallback font that has it");
+			c->face = sp->face;
+		}
+		c->width = fonts_advance(s->fonts, c->face, c->cp) *
+		    sp->size / 1000.0;
+	}
+}
+
+/* --- stage 3: break points inside words --- */
+
+/* [pt] the space of a span, in its own face. */
+static double
+space_width(const struct setter *s, size_t span)
+{
+	const struct span	*sp = &s->spans[span];
+
+	return fonts_advance(s->fonts, sp->face, ' ') * sp->size / 1000.0;
+}
+
+/* [pt] the hyphen drawn after character i. */
+static double
+hyphen_width(const struct setter *s, size_t i)
+{
+	const char	*h = s->params->hyphen;
+
+	if (h == NULL)
+		return 0.0;
+	return fonts_width(s->fonts, s->c[i].face, h, strlen(h),
+	    s->spans[s->c[i].span].size);
+}
+
+/* [pt] the narrowest line of the paragraph. */
+static double
+narrowest(const struct setter *s)
+{
+	const struct text_params *p = s->params;
+
+	return p->indent > 0.0 ? p->width - p->indent : p->width;
+}
+
+/* One past the last character of the word that starts at a. */
+static size_t
+word_end(const struct setter *s, size_t a)
+{
+	while (a + 1 < s->nc && s->c[a].gap == GAP_NONE)
+		a++;
+	return a + 1;
+}
+
+/* Whether the word [a, b) is a URL or an e-mail address. */
+static int
+is_address(const struct setter *s, size_t a, size_t b)
+{
+	static const char	*const marks[] = { "://", "www." };
+	size_t			 i, k, j;
+
+	for (i = a; i < b; i++) {
+		if (s->c[i].cp == '@')
+			return 1;
+		for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
+			for (j = 0; marks[k][j] != '\0' && i + j < b; j++)
+				if (s->c[i + j].cp != (uint32_t)marks[k][j])
+					break;
+			if (marks[k][j] == '\0')
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* After a hyphen or en dash with 2 characters before and a letter after. */
+static void
+explicit_hyphens(struct setter *s, size_t a, size_t b)
+{
+	size_t	h;
+
+	for (h = a + 2; h + 1 < b; h++)
+		if (is_dash(s->c[h].cp) && is_letter(s->c[h + 1].cp))
+			s->c[h].brk = BRK_EXPLICIT;
+}
+
+/* Ask the hyphenation callback about the dash-free part [a, b). */
+static void
+hyphenate_part(struct setter *s, size_t a, size_t b)
+{
+	struct strbuf	 word = { NULL, 0, 0 };
+	size_t		*owner, i, k, len;
+	unsigned char	*breaks;
+	char		 u[4];
+
+	owner = xmalloc((b - a) * 4 * sizeof(*owner));
+	for (i = a; i < b; i++) {
+		len = utf8_encode(s->c[i].cp, u);
+		for (k = 0; k < len; k++)
+			owner[word.len + k] = i;
+		strbuf_append(&word, u, len);
+	}
+	breaks = xcalloc(word.len, 1);
+	s->params->hyphenate(s->params->hyphenate_arg, word.data, word.len,
+	    breaks);
+	for (i = 0; i < word.len; i++)
+		if (breaks[i] && owner[i] + 1 < b &&
+		    s->c[owner[i]].brk == BRK_NONE)
+			s->c[owner[i]].brk = BRK_HYPHEN;
+	free(breaks);
+	free(owner);
+	strbuf_free(&word);
+}
+
+/*
+ * The callback's points in [a, b), unless the author placed soft
+ * hyphens; each part between dashes is hyphenated on its own.
+ */
+static void
+hyphenate(struct setter *s, size_t a, size_t b)
+{
+	size_t	i, part;
+
+	if (s->params->hyphenate == NULL)
+		return;
+	for (i = a; i < b; i++)
+		if (s->c[i].brk == BRK_HYPHEN)
+			return;
+	for (part = i = a; i <= b; i++)
+		if (i == b || is_dash(s->c[i].cp)) {
+			if (i - part >= 2)
+				hyphenate_part(s, part, i);
+			part = i + 1;
+		}
+}
+
+/*
+ * Keep the break points of [a, b) that may stay: none after the last
+ * character, none inside a nobreak span.
+ */
+static void
+keep_breaks(struct setter *s, size_t a, size_t b)
+{
+	size_t	i;
+
+	for (i = a; i < b; i++)
+		if (i + 1 == b || (s->c[i].span == s->c[i + 1].span &&
+		    s->spans[s->c[i].span].nobreak))
+			s->c[i].brk = BRK_NONE;
+}
+
+/*
+ * Break by force between the characters of every piece of [a, b) (a
+ * stretch between break points) that is wider than the narrowest line.
+ */
+static void
+force_breaks(struct setter *s, size_t a, size_t b)
+{
+	struct strbuf	 ex = { NULL, 0, 0 };
+	double		 w = 0.0, room = narrowest(s);
+	size_t		 i, p;
+
+	for (p = i = a; i < b; i++) {
+		w += s->c[i].width;
+		if (i + 1 < b && s->c[i].brk == BRK_NONE)
+			continue;
+		if (brk_looks[s->c[i].brk].draws_hyphen)
+			w += hyphen_width(s, i);
+		if (w > room && i > p) {
+			excerpt(s, p, i + 1, &ex);
+			diag_warning(&s->spans[s->c[p].span].pos, "word \"%s\" "
+			    "is wider than the column (%.1fpt > %.1fpt); it "
+			    "was broken by force: add a soft hyphen (U+00AD) "
+			    "where it may break", ex.data, w, room);
+			strbuf_free(&ex);
+			for (; p < i; p++)
+				s->c[p].brk = BRK_FORCED;
+		}
+		w = 0.0;
+		p = i + 1;
+	}
+}
+
+/*
+ * The break points of the word [a, b): none in an address; none at or
+ * after a colon (Partner:innen); then forced ones where needed.
+ */
+static void
+word_breaks(struct setter *s, size_t a, size_t b)
+{
+	size_t	i, colon = b;
+
+	if (is_address(s, a, b)) {
+		for (i = a; i < b; i++)
+			s->c[i].brk = BRK_NONE;
+	} else {
+		for (i = a; i < b && colon == b; i++)
+			if (s->c[i].cp == ':')
+				colon = i;
+		explicit_hyphens(s, a, colon);
+		hyphenate(s, a, colon);
+		for (i = colon > a ? colon - 1 : a; colon < b && i < b; i++)
+			s->c[i].brk = BRK_NONE;
+		keep_breaks(s, a, b);
+	}
+	force_breaks(s, a, b);
+}
+
+static void
+find_breaks(struct setter *s)
+{
+	size_t	a, b;
+
+	for (a = 0; a < s->nc; a = b) {
+		b = word_end(s, a);
+		word_breaks(s, a, b);
+	}
+}
+
+/* --- stage 4: items for para --- */
+
+static void
+push_item(struct setter *s, enum para_item_kind kind, double width,
+    double stretch, double shrink, int penalty, int flagged, size_t split)
+{
+	struct para_item	*it;
+
+	if (s->nitems == s->capitems) {
+		s->capitems = s->capitems ? 2 * s->capitems : 64;
+		s->items = xrealloc(s->items, s->capitems * sizeof(*s->items));
+		s->item_char = xrealloc(s->item_char,
+		    s->capitems * sizeof(*s->item_char));
+	}
+	it = &s->items[s->nitems];
+	it->kind = kind;
+	it->width = width;
+	it->stretch = stretch;
+	it->shrink = shrink;
+	it->penalty = penalty;
+	it->flagged = flagged;
+	s->item_char[s->nitems++] = split;
+}
+
+/*
+ * A break point at split costing penalty, adding width [pt] when taken.
+ * A ragged break gets a line-end stretch of RAGGED_STRETCH em [pt] that
+ * only counts where the line breaks.
+ */
+static void
+items_break(struct setter *s, size_t split, int penalty, int flagged,
+    double width, double em, int ragged)
+{
+	double	r = RAGGED_STRETCH * em;
+
+	if (!ragged) {
+		push_item(s, PARA_PENALTY, width, 0, 0, penalty, flagged,
+		    split);
+		return;
+	}
+	push_item(s, PARA_PENALTY, 0, 0, 0, PARA_INFINITY, 0, split);
+	push_item(s, PARA_GLUE, 0, r, 0, 0, 0, split);
+	push_item(s, PARA_PENALTY, width, 0, 0, penalty, flagged, split);
+	push_item(s, PARA_GLUE, 0, -r, 0, 0, 0, split);
+}
+
+/*
+ * The interword space after character i: glue that stretches and
+ * shrinks in justified text, a fixed space in ragged text (where the
+ * line-end stretch sits on the break before it).  A nobreak span's
+ * space is guarded by a penalty that forbids the break.
+ */
+static void
+items_gap(struct setter *s, size_t i)
+{
+	const struct text_params *p = s->params;
+	size_t			 sp = s->c[i].gap_span;
+	double			 em = s->spans[sp].size;
+	double			 stretch = 0.0, shrink = 0.0;
+
+	if (s->align->justify) {
+		stretch = p->space_stretch * em;
+		shrink = p->space_shrink * em;
+	}
+	if (s->spans[sp].nobreak)
+		push_item(s, PARA_PENALTY, 0, 0, 0, PARA_INFINITY, 0, i + 1);
+	else if (!s->align->justify)
+		items_break(s, i + 1, 0, 0, 0.0, em, 1);
+	push_item(s, PARA_GLUE, space_width(s, sp), stretch, shrink, 0, 0,
+	    i + 1);
+}
+
+/* The end of a paragraph or of a line ended by a newline span. */
+static void
+items_finish(struct setter *s, size_t split)
+{
+	push_item(s, PARA_PENALTY, 0, 0, 0, PARA_INFINITY, 0, split);
+	push_item(s, PARA_GLUE, 0, PARA_FIL, 0, 0, 0, split);
+	push_item(s, PARA_PENALTY, 0, 0, 0, -PARA_INFINITY, 0, split);
+}
+
+/* One box per stretch between break points and gaps. */
+static void
+build_items(struct setter *s)
+{
+	const struct brk_look	*bl;
+	const struct tchar	*c;
+	double			 w = 0.0;
+	size_t			 i, start = 0;
+
+	for (i = 0; i < s->nc; i++) {
+		c = &s->c[i];
+		w += c->width;
+		if (i + 1 < s->nc && c->gap == GAP_NONE && c->brk == BRK_NONE)
+			continue;
+		push_item(s, PARA_BOX, w, 0, 0, 0, 0, start);
+		w = 0.0;
+		start = i + 1;
+		bl = &brk_looks[c->brk];
+		if (i + 1 == s->nc || c->gap == GAP_NEWLINE)
+			items_finish(s, i + 1);
+		else if (c->gap == GAP_SPACE)
+			items_gap(s, i);
+		else
+			items_break(s, i + 1, bl->hyphen_penalty ?
+			    s->params->hyphen_penalty : FORCED_PENALTY,
+			    bl->flagged, bl->draws_hyphen ?
+			    hyphen_width(s, i) : 0.0, s->spans[c->span].size,
+			    bl->ragged || !s->align->justify);
+	}
+}
+
+/* [pt] width of line number line (the first is indented); arg: setter. */
+static double
+line_width(size_t line, void *arg)
+{
+	const struct setter	*s = arg;
+
+	return line == 0 ? s->params->width - s->params->indent :
+	    s->params->width;
+}
+
+/* --- stage 6: lines and runs --- */
+
+static int
+same_look(const struct text_run *r, const struct span *sp, face_id face)
+{
+	return r->face == face && r->size == sp->size &&
+	    r->color.r == sp->color.r && r->color.g == sp->color.g &&
+	    r->color.b == sp->color.b && r->rise == sp->rise &&
+	    str_eq(r->uri, sp->uri) && str_eq(r->dest, sp->dest) &&
+	    str_eq(r->pos.file, sp->pos.file) && r->pos.line == sp->pos.line;
+}
+
+/* Give the last run its text, measured. */
+static void
+run_close(struct setter *s, struct line_build *lb)
+{
+	struct text_run	*r;
+	size_t		 i;
+
+	if (lb->tl->nruns == 0)
+		return;
+	r = &lb->tl->runs[lb->tl->nruns - 1];
+	r->width = fonts_width(s->fonts, r->face, lb->buf.data, lb->buf.len,
+	    r->size);
+	for (i = 0; i < lb->buf.len; i++)
+		r->spaces += lb->buf.data[i] == ' ';
+	r->text = lb->buf.data;
+	memset(&lb->buf, 0, sizeof(lb->buf));
+}
+
+/* Add character cp of a span, drawn in face, to the line's runs. */
+static void
+run_add(struct setter *s, struct line_build *lb, size_t span, face_id face,
+    uint32_t cp)
+{
+	const struct span	*sp = &s->spans[span];
+	struct text_line	*tl = lb->tl;
+	struct text_run		*r;
+	char			 u[4];
+
+	r = tl->nruns > 0 ? &tl->runs[tl->nruns - 1] : NULL;
+	if (r == NULL || !same_look(r, sp, face)) {
+		run_close(s, lb);
+		tl->runs = xrealloc(tl->runs,
+		    (tl->nruns + 1) * sizeof(*tl->runs));
+		r = &tl->runs[tl->nruns++];
+		memset(r, 0, sizeof(*r));
+		r->face = face;
+		r->size = sp->size;
+		r->color = sp->color;
+		r->rise = sp->rise;
+		r->uri = sp->uri;
+		r->dest = sp->dest;
+		r->pos = sp->pos;
+	}
+	strbuf_append(&lb->buf, u, utf8_encode(cp, u));
+	if (cp == ' ')
+		lb->shrink += s->params->space_shrink * sp->size;
+}
+
+/* The runs of characters [a, b), with the hyphen when asked. */
+static void
+line_runs(struct setter *s, struct line_build *lb, size_t a, size_t b,
+    int hyphen)
+{
+	const struct tchar	*c;
+	size_t			 i;
+
+	for (i = a; i < b; i++) {
+		c = &s->c[i];
+		run_add(s, lb, c->span, c->face, c->cp);
+		if (i + 1 < b && c->gap == GAP_SPACE)
+			run_add(s, lb, c->gap_span,
+			    s->spans[c->gap_span].face, ' ');
+	}
+	if (hyphen && s->params->hyphen != NULL)
+		strbuf_puts(&lb->buf, s->params->hyphen);
+	run_close(s, lb);
+}
+
+/*
+ * Word space, width, run positions and ascent of a line whose runs are
+ * measured.  In justified text the spaces stretch to the measure when
+ * stretch is set (not on a last line), and shrink, by shrink [pt] at
+ * most, when the line is too long.
+ */
+static void
+line_place(struct setter *s, struct text_line *tl, size_t line,
+    double shrink, int stretch)
+{
+	double	avail = line_width(line, s);
+	double	natural = 0.0, x, room, a;
+	int	spaces = 0;
+	size_t	k;
+
+	for (k = 0; k < tl->nruns; k++) {
+		natural += tl->runs[k].width;
+		spaces += tl->runs[k].spaces;
+	}
+	tl->word_space = 0.0;
+	if (s->align->justify && spaces > 0) {
+		tl->word_space = (avail - natural) / spaces;
+		if (tl->word_space < -shrink / spaces)
+			tl->word_space = -shrink / spaces;
+		if (tl->word_space > 0.0 && !stretch)
+			tl->word_space = 0.0;
+	}
+	tl->width = natural + tl->word_space * spaces;
+	room = avail - tl->width;
+	x = (line == 0 ? s->params->indent : 0.0) +
+	    (room > 0.0 ? s->align->shift * room : 0.0);
+	tl->ascent = 0.0;
+	for (k = 0; k < tl->nruns; k++) {
+		tl->runs[k].x = x;
+		x += tl->runs[k].width + tl->word_space * tl->runs[k].spaces;
+		a = fonts_ascent(s->fonts, tl->runs[k].face) *
+		    tl->runs[k].size / 1000.0 + tl->runs[k].rise;
+		if (k == 0 || a > tl->ascent)
+			tl->ascent = a;
+	}
+}
+
+static void
+build_line(struct setter *s, const struct para_line *pl, size_t line,
+    struct text_block *out)
+{
+	struct line_build	 lb;
+	struct text_line	*tl = &out->lines[line];
+	size_t			 a, b;
+	int			 in_word, stretch;
+
+	a = s->item_char[pl->start];
+	b = s->item_char[pl->end];
+	assert(a < b && b <= s->nc);
+	in_word = b < s->nc && s->c[b - 1].gap == GAP_NONE;
+	stretch = b < s->nc && s->c[b - 1].gap != GAP_NEWLINE &&
+	    !(in_word && brk_looks[s->c[b - 1].brk].ragged);
+	memset(&lb, 0, sizeof(lb));
+	lb.tl = tl;
+	line_runs(s, &lb, a, b,
+	    in_word && brk_looks[s->c[b - 1].brk].draws_hyphen);
+	line_place(s, tl, line, lb.shrink, stretch);
+	tl->ratio = pl->ratio;
+	tl->hyphenated = pl->hyphenated;
+	if (tl->width > line_width(line, s) + OVERFULL_SLACK)
+		out->overfull++;
+	if (line == 0 || tl->ratio > out->worst_ratio)
+		out->worst_ratio = tl->ratio;
+}
+
+static void
+build_lines(struct setter *s, const struct para_result *res,
+    struct text_block *out)
+{
+	size_t	i;
+
+	out->lines = xcalloc(res->nlines, sizeof(*out->lines));
+	out->nlines = res->nlines;
+	for (i = 0; i < res->nlines; i++)
+		build_line(s, &res->lines[i], i, out);
+}
+
+static void
+setter_free(struct setter *s)
+{
+	free(s->c);
+	free(s->warned);
+	free(s->items);
+	free(s->item_char);
+}
+
+/* --- public --- */
+
+int
+text_set(struct fonts *fonts, const struct span_list *spans,
+    const struct text_params *params, struct text_block *out)
+{
+	struct setter		s;
+	struct para_params	pp;
+	struct para_result	res;
+
+	memset(out, 0, sizeof(*out));
+	memset(&s, 0, sizeof(s));
+	assert((size_t)params->align <
+	    sizeof(align_looks) / sizeof(align_looks[0]));
+	s.fonts = fonts;
+	s.spans = spans->v;
+	s.nspans = spans->n;
+	s.params = params;
+	s.align = &align_looks[params->align];
+	tokenise(&s);
+	if (s.nc == 0) {
+		setter_free(&s);
+		return -1;
+	}
+	pick_faces(&s);
+	find_breaks(&s);
+	build_items(&s);
+	memset(&pp, 0, sizeof(pp));
+	pp.tolerance = params->tolerance;
+	pp.emergency_stretch = params->emergency_stretch;
+	pp.line_penalty = LINE_PENALTY;
+	pp.flagged_demerits = FLAGGED_DEMERITS;
+	pp.fitness_demerits = FITNESS_DEMERITS;
+	pp.max_hyphen_lines = params->max_hyphen_lines;
+	pp.justify = s.align->justify;
+	pp.shaped_lines = 1;
+	para_break(s.items, s.nitems, line_width, &s, &pp, &res);
+	build_lines(&s, &res, out);
+	para_result_free(&res);
+	setter_free(&s);
+	return 0;
+}
+
+void
+text_block_free(struct text_block *b)
+{
+	size_t	i, k;
+
+	for (i = 0; i < b->nlines; i++) {
+		for (k = 0; k < b->lines[i].nruns; k++)
+			free((char *)b->lines[i].runs[k].text);
+		free(b->lines[i].runs);
+	}
+	free(b->lines);
+	memset(b, 0, sizeof(*b));
+}
+
+void
+span_list_add(struct span_list *l, const struct span *sp)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = *sp;
+}
+
+void
+span_list_free(struct span_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
