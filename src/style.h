@@ -72,19 +72,29 @@ struct font_family {
 	struct srcpos	 pos;
 };
 
+/*
+ * One role's look, from <text role="…">.  Body's family, size and leading
+ * are required; the other attributes of body default as noted.  Every
+ * other role starts as a copy of body: what its element gives replaces
+ * the copy, except that space_before, space_after and indent always
+ * default to 0, and leading, when only size is given, keeps body's
+ * proportion (size × body leading / body size).  A role without an
+ * element is such a copy.
+ */
 struct text_style {
-	int		 family;	/* index into style.families */
-	enum font_face_kind face;	/* face used for plain text */
-	double		 size;		/* [pt] */
-	double		 leading;	/* [pt] baseline to baseline */
-	struct color	 color;
-	enum text_align	 align;
-	double		 space_before;	/* [pt] */
-	double		 space_after;	/* [pt] */
-	double		 indent;	/* [pt] first-line indent */
-	int		 uppercase;	/* set in capitals */
-	double		 letter_space;	/* [pt] only for uppercase labels */
-	struct srcpos	 pos;
+	int		 family;	/* @family: index into style.families */
+	enum font_face_kind face;	/* @face, regular: face of plain text */
+	double		 size;		/* [pt] @size */
+	double		 leading;	/* [pt] @leading: baseline to baseline */
+	struct color	 color;		/* @color, ink: a colour's name */
+	enum text_align	 align;		/* @align, left */
+	double		 space_before;	/* [pt] @space-before, 0 */
+	double		 space_after;	/* [pt] @space-after, 0 */
+	double		 indent;	/* [pt] @indent, 0: first-line indent */
+	int		 uppercase;	/* @uppercase, no: set in capitals */
+	double		 letter_space;	/* [pt] @letter-space, 0: only for
+					   uppercase labels */
+	struct srcpos	 pos;		/* the role's element, else body's */
 };
 
 enum secnum_look {
@@ -92,26 +102,31 @@ enum secnum_look {
 	SECNUM_DIGITS		/* 1 2 3 */
 };
 
+/*
+ * A style sheet read into numbers.  The comments name where each field
+ * comes from (element@attribute) and its default when the attribute is
+ * left out; src/schema/style.rng describes the format.
+ */
 struct style {
-	struct arena	*arena;
+	struct arena	*arena;		/* owns the style and all it points to */
 	const char	*file;		/* the style sheet's path */
-	const char	*name;
+	const char	*name;		/* style@name */
 
-	/* page */
+	/* page: width and height required */
 	double		 page_width, page_height;	/* [pt] */
-	double		 margin_top, margin_bottom;	/* [pt] */
-	double		 margin_inner, margin_outer;	/* [pt] */
-	int		 columns;
-	double		 gutter;			/* [pt] */
+	double		 margin_top, margin_bottom;	/* [pt] 20mm each */
+	double		 margin_inner, margin_outer;	/* [pt] 20mm each */
+	int		 columns;			/* 1 */
+	double		 gutter;			/* [pt] 5mm */
 
-	/* fonts */
+	/* fonts: family and fallback elements, in file order */
 	struct font_family *families;
 	size_t		 nfamilies;
 	const char	**fallbacks;	/* font files tried per glyph, in order */
 	size_t		 nfallbacks;
-	struct srcpos	 fallback_pos;
+	struct srcpos	 fallback_pos;	/* the first fallback, else <fonts> */
 
-	/* colours */
+	/* colours: colors/color@name, all five required */
 	struct color	 accent;	/* the strong colour */
 	struct color	 accent2;	/* the quieter second colour */
 	struct color	 ink;		/* body text */
@@ -120,35 +135,49 @@ struct style {
 
 	struct text_style text[TR__MAX];
 
-	/* sections */
-	enum secnum_look secnum_look;
-	int		 secnum_circled_max;	/* 9 for ①–⑨, then 10 */
-	int		 section_new_page;	/* top-level sections start a page */
-	double		 heading_keep;		/* [lines] kept with a heading */
+	/* sections@… */
+	enum secnum_look secnum_look;		/* @numbers, digits */
+	int		 secnum_circled_max;	/* @circled-max, 9: ①–⑨, then
+						   10; at most 20 */
+	int		 section_new_page;	/* @new-page, no: top-level
+						   sections start a page */
+	double		 heading_keep;		/* [lines] @heading-keep, 2:
+						   kept with a heading */
 
 	/* blocks */
-	double		 paragraph_space;	/* [pt] between paragraphs */
-	double		 list_indent;		/* [pt] */
-	const char	*bullet;		/* UTF-8 bullet character */
-	double		 quote_rule;		/* [pt] accent rule beside quotes, 0 none */
-	double		 note_rule_width;	/* [pt] length of the rule above notes */
-	double		 rule_thickness;	/* [pt] */
-	double		 footer_offset;		/* [pt] footer baseline from page bottom */
-	int		 widow_lines;		/* min lines at a column top */
-	int		 orphan_lines;		/* min lines at a column bottom */
-	const char	*link_marker;		/* after external links, e.g. ↗ */
+	double		 paragraph_space;	/* [pt] paragraphs@space, 0 */
+	double		 list_indent;		/* [pt] lists@indent, 4mm */
+	const char	*bullet;		/* lists@bullet, "•" (UTF-8) */
+	double		 quote_rule;		/* [pt] quotes@rule, 0: width
+						   of the accent rule beside
+						   quotes, 0 none */
+	double		 note_rule_width;	/* [pt] notes@rule-width, 20mm:
+						   the rule above notes */
+	double		 rule_thickness;	/* [pt] rules@thickness, 0.5pt */
+	double		 footer_offset;		/* [pt] footer@offset, 10mm:
+						   baseline above page bottom */
+	int		 widow_lines;		/* paragraphs@widow-lines, 2:
+						   min lines at a column top */
+	int		 orphan_lines;		/* paragraphs@orphan-lines, 2:
+						   min lines at a column bottom */
+	const char	*link_marker;		/* links@marker, "": after
+						   external links, e.g. ↗;
+						   never NULL, "" for none */
 
 	/* cover */
-	double		 cover_field_height;	/* [pt] accent colour field */
+	double		 cover_field_height;	/* [pt] cover@field-height, 0:
+						   accent field at the top */
 
 	/* contents */
-	int		 toc;			/* whether to print contents */
+	int		 toc;			/* contents@show, no */
 };
 
 /*
  * Read a style sheet (validated against the style schema).  Returns NULL
- * after reporting problems with file:line.  Font files are resolved
- * against the style sheet's folder.
+ * after reporting every problem with file:line: impossible geometry,
+ * unknown colour or family names, font files that do not exist.  Font
+ * paths are resolved against the style sheet's folder.  The style owns
+ * all its strings; free it with style_free().
  */
 struct style	*style_read(const char *path);
 void		 style_free(struct style *);
