@@ -205,23 +205,6 @@ hyph_dict(struct hyph *h)
 
 /* --- hyphenating --- */
 
-/* Lower case for the scripts of the four locales (Latin-1, Extended-A). */
-static uint32_t
-fold(uint32_t c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-		return c + 32;
-	if (c == 0x178)
-		return 0xFF;
-	if ((c >= 0x100 && c <= 0x137 && c % 2 == 0) ||
-	    (c >= 0x139 && c <= 0x148 && c % 2 == 1) ||
-	    (c >= 0x14A && c <= 0x177 && c % 2 == 0) ||
-	    (c >= 0x179 && c <= 0x17E && c % 2 == 1))
-		return c + 1;
-	return c;
-}
 
 static int
 is_letter(uint32_t c)
@@ -259,7 +242,7 @@ hyphenate_run(struct hyph *h, const char *word, size_t from, size_t to,
 
 	for (i = from; i < to; i += k) {
 		k = utf8_decode(word + i, to - i, &c);
-		len += utf8_encode(fold(c), low + len);
+		len += utf8_encode(unicode_lower(c), low + len);
 		ends[n++] = i + k - 1;
 	}
 	low[len] = '\0';

@@ -64,6 +64,8 @@ struct item {
 			struct color	 color;
 			const char	*text;		/* UTF-8, no newline */
 			double		 word_space;	/* [pt] extra per U+0020 */
+			double		 letter_space;	/* [pt] extra after each
+							   glyph but the last */
 		} glyphs;
 		struct {
 			struct color	 color;

@@ -420,24 +420,6 @@ read_hyphenation(struct reader *rd)
 
 /* --- collation --- */
 
-/* Lower case of the letters of ASCII, Latin-1 and Latin Extended-A. */
-static uint32_t
-fold_case(uint32_t c)
-{
-	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
-		return c + 32;
-	if (c == 0x130)				/* İ */
-		return 'i';
-	if (c == 0x178)				/* Ÿ */
-		return 0xFF;
-	if ((c >= 0x100 && c <= 0x137 && c % 2 == 0) ||
-	    (c >= 0x139 && c <= 0x148 && c % 2 == 1) ||
-	    (c >= 0x14A && c <= 0x177 && c % 2 == 0) ||
-	    (c >= 0x179 && c <= 0x17E && c % 2 == 1))
-		return c + 1;
-	return c;
-}
-
 /*
  * The base letter of U+00C0 to U+017F, sixteen a row: '.' has none (it
  * sorts by itself), '*' is a ligature in base_pairs.
@@ -498,7 +480,7 @@ fold_string(const char *s, uint32_t *cps)
 	while (len > 0) {
 		if ((k = utf8_decode(s, len, &cps[n])) == 0)
 			k = 1;			/* U+FFFD for a bad byte */
-		cps[n] = fold_case(cps[n]);
+		cps[n] = unicode_lower(cps[n]);
 		n++;
 		s += k;
 		len -= k;

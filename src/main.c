@@ -333,7 +333,8 @@ write_brochure(struct build *b, const struct options *o)
 	memset(&st, 0, sizeof(st));
 	if (locale_hyphenation(b->locale) != NULL)
 		b->hyph = hyph_open(b->hyphdir, locale_hyphenation(b->locale),
-		    HYPHEN_LEFT_MIN, HYPHEN_RIGHT_MIN, NULL);
+		    HYPHEN_LEFT_MIN, HYPHEN_RIGHT_MIN,
+		    locale_hyphenation_pos(b->locale));
 	if ((b->fonts = fonts_new()) == NULL)
 		return -1;
 	b->layout = typeset(b->doc, b->style, b->locale, b->fonts, b->hyph,

@@ -683,20 +683,21 @@ put_milli(struct strbuf *b, long milli)
 }
 
 /*
- * [<0048006F0020> -36.842 <0057>] TJ: codes are the Unicode BMP values
- * (Identity-H, CID = code point), and after each U+0020 the adjustment
- * for the extra word space, in TJ units (1/1000 of the text size),
- * negative to widen.  libharu draws code points beyond U+FFFF as spaces:
- * so do we.
+ * The TJ array of a run: hex codes (the Unicode BMP value, as libharu's
+ * Identity-H fonts expect), and after each glyph the extra space in TJ
+ * units (1/1000 of the text size, negative to widen): word for each
+ * U+0020, letter after every glyph but the last.  libharu draws code
+ * points beyond U+FFFF as spaces: so do we.
  */
 static void
-tj_build(struct strbuf *b, const char *s, double adjust)
+tj_build(struct strbuf *b, const char *s, double word, double letter)
 {
 	static const char	 hex[] = "0123456789ABCDEF";
 	size_t			 len = strlen(s), n;
 	uint32_t		 cp, code;
 	char			 digits[4];
-	long			 milli = lround(adjust * 1000.0);
+	long			 word_milli = lround(word * 1000.0);
+	long			 letter_milli = lround(letter * 1000.0), adj;
 	int			 open = 0, i;
 
 	b->len = 0;
@@ -713,9 +714,10 @@ tj_build(struct strbuf *b, const char *s, double adjust)
 			strbuf_putc(b, '<');
 		strbuf_append(b, digits, sizeof(digits));
 		open = 1;
-		if (cp == ' ' && milli != 0) {
+		adj = (cp == ' ' ? word_milli : 0) + (len > n ? letter_milli : 0);
+		if (adj != 0) {
 			strbuf_putc(b, '>');
-			put_milli(b, milli);
+			put_milli(b, adj);
 			open = 0;
 		}
 	}
@@ -736,7 +738,8 @@ pdf_glyphs(void *ctx, const struct item *it)
 	/* Measuring marks the glyphs for the subset (typeset did too). */
 	HPDF_Font_TextWidth(font, (const HPDF_BYTE *)text,
 	    (HPDF_UINT)strlen(text));
-	tj_build(&d->tj, text, -it->u.glyphs.word_space * TJ_UNITS / size);
+	tj_build(&d->tj, text, -it->u.glyphs.word_space * TJ_UNITS / size,
+	    -it->u.glyphs.letter_space * TJ_UNITS / size);
 	HPDF_Page_BeginText(d->page);
 	HPDF_Page_SetFontAndSize(d->page, font, (HPDF_REAL)size);
 	HPDF_Page_SetRGBFill(d->page, unit(c->r), unit(c->g), unit(c->b));

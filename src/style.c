@@ -188,6 +188,8 @@ static const struct field text_fields[] = {
 	    1 },
 	{ NULL, "letter-space", F_LENGTH, T(letter_space), "0pt", 0, NO_MAX,
 	    NULL, 0, 1 },
+	{ NULL, "hyphenate", F_ENUM, T(hyphenate), "yes", 0, 0,
+	    NAMES(yes_no), 1 },
 };
 
 #define NFIELDS(t)	(sizeof(t) / sizeof((t)[0]))

@@ -94,6 +94,7 @@ struct text_style {
 	int		 uppercase;	/* @uppercase, no: set in capitals */
 	double		 letter_space;	/* [pt] @letter-space, 0: only for
 					   uppercase labels */
+	int		 hyphenate;	/* @hyphenate, yes: words may break */
 	struct srcpos	 pos;		/* the role's element, else body's */
 };
 

@@ -141,6 +141,8 @@ text_glyphs(void *ctx, const struct item *it)
 	    fonts_name(d->fonts, it->u.glyphs.face), num(it->u.glyphs.size));
 	put_color(d->out, &it->u.glyphs.color);
 	fprintf(d->out, " ws=%.2f ", num(it->u.glyphs.word_space));
+	if (it->u.glyphs.letter_space != 0)
+		fprintf(d->out, "ls=%.2f ", num(it->u.glyphs.letter_space));
 	put_quoted(d->out, it->u.glyphs.text);
 	fputc('\n', d->out);
 }

@@ -157,8 +157,10 @@ footer(struct ts *ts)
 	it.u.glyphs.size = ts_f->size;
 	it.u.glyphs.color = ts_f->color;
 	it.u.glyphs.text = num;
-	w = fonts_width(ts->fonts, face, num, strlen(num), ts_f->size);
+	w = fonts_width(ts->fonts, face, num, strlen(num), ts_f->size) +
+	    ts_f->letter_space * (double)(strlen(num) - 1);
 	it.w = w;
+	it.u.glyphs.letter_space = ts_f->letter_space;
 	it.x = right ? ts->st->page_width - ts->st->margin_outer - w :
 	    ts->st->margin_outer;
 	layout_add(ts->lay, ts->page, &it);

@@ -46,12 +46,34 @@ look_face(const struct ts *ts, const struct look *lk)
 	return base;
 }
 
+/* The text in capitals, for roles the style sets in uppercase. */
+static const char *
+capitals(struct ts *ts, const char *text)
+{
+	size_t		 len = strlen(text), n, at = 0;
+	char		*out = arena_alloc(ts->lay->arena, len * 2 + 1);
+	uint32_t	 cp;
+
+	for (; len > 0; text += n, len -= n) {
+		if ((n = utf8_decode(text, len, &cp)) == 0) {
+			out[at++] = *text;
+			n = 1;
+			continue;
+		}
+		at += utf8_encode(unicode_upper(cp), out + at);
+	}
+	out[at] = '\0';
+	return out;
+}
+
 static void
 add_text(struct ts *ts, const char *text, struct look *lk,
     const struct srcpos *pos, struct span_list *out)
 {
 	struct span	sp;
 
+	if (ts_role(ts, lk->role)->uppercase)
+		text = capitals(ts, text);
 	memset(&sp, 0, sizeof(sp));
 	sp.text = text;
 	sp.len = strlen(text);
@@ -386,7 +408,7 @@ ts_set(struct ts *ts, const struct span_list *sl, enum text_role role,
 	p.hyphen = "-";
 	p.hyphen_penalty = 50;
 	p.max_hyphen_lines = 2;
-	if (ts->hyph != NULL) {
+	if (ts->hyph != NULL && rs->hyphenate) {
 		p.hyphenate = hyph_word;
 		p.hyphenate_arg = ts->hyph;
 	}

@@ -76,12 +76,24 @@ add_link(struct vline *v, const struct item *g, const struct text_run *r)
 	vline_add_item(v, &it);
 }
 
+static size_t
+glyph_count(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 static void
 add_run(struct ts *ts, struct vline *v, const struct text_line *line,
-    const struct text_run *r, double x, double baseline, enum item_role role)
+    const struct text_run *r, double x, double baseline,
+    const struct text_style *rs, enum item_role role)
 {
 	struct item	it;
 	int		note;
+	size_t		n = glyph_count(r->text);
 
 	memset(&it, 0, sizeof(it));
 	it.kind = ITEM_GLYPHS;
@@ -96,6 +108,8 @@ add_run(struct ts *ts, struct vline *v, const struct text_line *line,
 	it.u.glyphs.color = r->color;
 	it.u.glyphs.text = arena_strdup(ts->lay->arena, r->text);
 	it.u.glyphs.word_space = line->word_space;
+	it.u.glyphs.letter_space = rs->letter_space;
+	it.w += n > 1 ? rs->letter_space * (double)(n - 1) : 0;
 	vline_add_item(v, &it);
 	if (r->uri != NULL || r->dest != NULL)
 		add_link(v, &it, r);
@@ -125,7 +139,7 @@ vlist_append_lines(struct ts *ts, struct vlist *l, const struct text_block *tb,
 		v->height = rs->leading;
 		for (k = 0; k < tb->lines[i].nruns; k++)
 			add_run(ts, v, &tb->lines[i], &tb->lines[i].runs[k],
-			    x, baseline, irole);
+			    x, baseline, rs, irole);
 	}
 	ts->stats->lines += (int)tb->nlines;
 	ts->stats->overfull += tb->overfull;

@@ -267,6 +267,40 @@ utf8_valid(const char *s)
 	return 1;
 }
 
+/* Latin Extended-A pairs capital, small at (even, odd) or (odd, even). */
+static int
+ext_a_capital(uint32_t c)
+{
+	return (c >= 0x100 && c <= 0x137 && c % 2 == 0) ||
+	    (c >= 0x139 && c <= 0x148 && c % 2 == 1) ||
+	    (c >= 0x14A && c <= 0x177 && c % 2 == 0) ||
+	    (c >= 0x179 && c <= 0x17E && c % 2 == 1);
+}
+
+uint32_t
+unicode_lower(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+		return c + 32;
+	if (c == 0x130)				/* İ */
+		return 'i';
+	if (c == 0x178)				/* Ÿ */
+		return 0xFF;
+	return ext_a_capital(c) ? c + 1 : c;
+}
+
+uint32_t
+unicode_upper(uint32_t c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7))
+		return c - 32;
+	if (c == 0x131)				/* ı */
+		return 'I';
+	if (c == 0xFF)				/* ÿ */
+		return 0x178;
+	return c > 0x100 && c <= 0x17F && ext_a_capital(c - 1) ? c - 1 : c;
+}
+
 /* --- strbuf --- */
 
 void

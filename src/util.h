@@ -52,6 +52,14 @@ size_t	utf8_encode(uint32_t cp, char *out);
 /* Whether the NUL-terminated string is valid UTF-8. */
 int	utf8_valid(const char *);
 
+/*
+ * Simple case mapping for the scripts of the locales (ASCII, Latin-1,
+ * Latin Extended-A); other code points come back unchanged.  ß has no
+ * single capital and stays as it is.
+ */
+uint32_t unicode_lower(uint32_t);
+uint32_t unicode_upper(uint32_t);
+
 /* A growable, always NUL-terminated byte buffer. */
 struct strbuf {
 	char	*data;
