@@ -42,4 +42,14 @@ int			 check_document(struct document *);
 /* The target with this id, or NULL (valid after check_document). */
 const struct target	*check_find(const struct document *, const char *id);
 
+/*
+ * What this build left out under this id (an entry the region filter
+ * dropped, a quote of one, a block of the other variant), or NULL.  A ref
+ * whose check_find() is NULL names one of these (check warned): set an
+ * entry as a link to entry->href, or as its plain title without href;
+ * anything else as the ref's own content.
+ */
+const struct dropped	*check_find_dropped(const struct document *,
+			    const char *id);
+
 #endif /* BROCHURE_CHECK_H */

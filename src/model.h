@@ -16,9 +16,17 @@
 #ifndef BROCHURE_MODEL_H
 #define BROCHURE_MODEL_H
 
+#include <limits.h>
+
 #include "util.h"
 
 struct load_result;
+
+/*
+ * A count attribute that was not given (employees, population).  Any
+ * other negative value was written in the file: check reports it.
+ */
+#define MODEL_NO_NUMBER	LONG_MIN
 
 /* --- inline content --- */
 
@@ -86,7 +94,10 @@ struct chart_bar {
 	struct srcpos		 pos;
 	struct chart_bar	*next;
 	const char		*key;	/* NULL when a literal value */
-	double			 value;	/* [%] literal value; < 0 when none */
+	double			 value;	/* [%] literal value; -INFINITY when
+					 * none, NaN when not a number; a
+					 * given value out of 0..100 is kept
+					 * for check to report */
 	struct inline_node	*label;
 	/* Filled by stats: */
 	int			 count;	/* entries in scope holding key */
@@ -176,7 +187,8 @@ struct partner {
 	struct partner		*next;
 	enum partner_role	 role;
 	const char		*sector;	/* sme: free text, may be NULL */
-	long			 employees;	/* sme: < 0 when not given */
+	long			 employees;	/* sme: MODEL_NO_NUMBER if not
+						 * given, -1 if not a number */
 	const char		*submarket;	/* creative: one of twelve keys */
 	int			 urban;
 	struct inline_node	*name;
@@ -202,13 +214,15 @@ struct entry {
 	struct srcpos		 pos;
 	struct entry		*next;	/* in document order */
 	const char		*id;
-	int			 since;	/* year; 0 when not given */
+	int			 since;	/* year; 0 when not given, -1 when
+					 * not a positive number */
 	const char		*region, *country, *href;
 	struct inline_node	*title;
 	struct partner		*partners;
 	struct inline_node	*place;
 	struct srcpos		 place_pos;
-	long			 population; /* < 0 when not given */
+	long			 population; /* MODEL_NO_NUMBER if not given,
+					      * -1 if not a number */
 	struct tags		*tags;
 	struct block		*summary;
 	struct block		*advice;
@@ -233,7 +247,7 @@ struct population_limit {
 	struct srcpos		 pos;
 	struct population_limit	*next;
 	const char		*country;
-	long			 max;
+	long			 max;		/* -1 when not a number */
 };
 
 struct meta {
@@ -242,16 +256,31 @@ struct meta {
 	struct inline_node	*subtitle;
 	struct inline_node	*series;
 	const char		*date;		/* as written: YYYY-MM[-DD] */
-	int			 year, month, day;	/* day 0 if absent */
+	int			 year, month, day;	/* day 0 if absent;
+					 * all 0 when date is not in
+					 * that form */
 	struct inline_node	*publisher;
 	const char	       **authors;
 	size_t			 nauthors;
 	const char		*keywords;
 	const char		*cover_src;	/* resolved, or NULL */
 	const char		*cover_credit;
-	long			 max_employees;	 /* default 250 */
-	long			 max_population; /* default 20000 */
+	long			 max_employees;	 /* default 250; -1: bad */
+	long			 max_population; /* default 20000; -1: bad */
 	struct population_limit	*population_limits;
+};
+
+/*
+ * Something the region filter or the variant left out of this build but
+ * that a reference may still name: an entry (with everything read, so a
+ * reference can fall back to its href or title and check still sees its
+ * tags), a quote of a dropped entry, or a block with an id.
+ */
+struct dropped {
+	struct srcpos		 pos;
+	struct dropped		*next;
+	const char		*id;
+	const struct entry	*entry;	/* NULL unless an entry */
 };
 
 /* --- the document --- */
@@ -282,6 +311,7 @@ struct document {
 	struct block	*imprint;	/* imprint blocks in order, or NULL */
 	struct srcpos	 imprint_pos;
 	int		 lang_fallbacks; /* groups without the wanted language */
+	struct dropped	*dropped;	/* left out, with an id; doc order */
 	struct check_index *index;	/* ids to targets, set by check */
 };
 
@@ -293,6 +323,24 @@ struct document {
 struct document	*model_read(const struct load_result *,
 		    const struct model_options *);
 void		 model_free(struct document *);
+
+/*
+ * Call fn for every block of the document, parents before children:
+ * the entries' summary and advice, the body, the imprint (with the
+ * funding's blocks).  Dropped content is not visited.
+ */
+void		 model_each_block(struct document *,
+		    void (*fn)(struct block *, void *), void *arg);
+/*
+ * Call fn for every inline node at any depth (notes and their content
+ * included) of meta, the kept entries and quotes, and every block.
+ */
+void		 model_each_inline(struct document *,
+		    void (*fn)(struct inline_node *, void *), void *arg);
+
+/* Whether the entry's tags of facet hold key. */
+int		 model_tags_hold(const struct entry *, const char *facet,
+		    const char *key);
 
 /*
  * Append the plain text of an inline list to buf (no markup, notes
