@@ -24,10 +24,13 @@ enum load_schema {
 	SCHEMA__MAX
 };
 
+struct load_include;			/* a subtree that came from a file */
+
 struct load_result {
-	xmlDocPtr	 doc;
-	const char	*file;		/* the path that was loaded */
-	struct arena	*arena;		/* owns file names of included files */
+	xmlDocPtr		 doc;
+	const char		*file;	/* the path that was loaded */
+	struct arena		*arena;	/* owns file names of included files */
+	struct load_include	*includes; /* roots of included subtrees */
 };
 
 /*
@@ -42,5 +45,11 @@ void			 load_free(struct load_result *);
  * included file) and its line.  Never NULL file.
  */
 struct srcpos		 load_pos(const struct load_result *, xmlNodePtr);
+
+/*
+ * Free the schemas compiled and cached by load_file().  Call once at
+ * exit, before xmlCleanupParser().
+ */
+void			 load_cleanup(void);
 
 #endif /* BROCHURE_LOAD_H */

@@ -117,7 +117,8 @@ static void
 image_fail(const char *path, const struct srcpos *pos, const char *why,
     const char *todo)
 {
-	diag_error(pos, "%s: cannot use this image: %s: %s", path, why, todo);
+	diag_error(pos, "image \"%s\" cannot be used: %s: %s", path, why,
+	    todo);
 }
 
 /* Open an image and find its kind from its first bytes. */
@@ -144,15 +145,16 @@ image_open(const char *path, const struct srcpos *pos, FILE **fpp)
 }
 
 int
-render_image_size(const char *path, int *width, int *height)
+render_image_size(const char *path, const struct srcpos *pos, int *width,
+    int *height)
 {
 	const struct image_kind	*kind;
 	FILE			*fp;
 	int			 rc;
 
-	if ((kind = image_open(path, NULL, &fp)) == NULL)
+	if ((kind = image_open(path, pos, &fp)) == NULL)
 		return -1;
-	rc = kind->size(fp, path, NULL, width, height);
+	rc = kind->size(fp, path, pos, width, height);
 	fclose(fp);
 	return rc;
 }

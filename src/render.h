@@ -46,10 +46,11 @@ int	render_pdf(const struct layout *, struct fonts *, const char *out_path);
 /*
  * Check an image file the PDF device can embed (PNG of any kind, or a
  * baseline/progressive JPEG) by reading it completely, and give its
- * size in pixels.  Returns -1 after reporting, under the file's name,
- * why it cannot be used.  Typeset calls it before any output is opened.
+ * size in pixels.  Returns -1 after reporting, at pos (the element that
+ * names the image), why it cannot be used.  Typeset calls it before any output is opened.
  */
-int	render_image_size(const char *path, int *width, int *height);
+int	render_image_size(const char *path, const struct srcpos *pos,
+	    int *width, int *height);
 
 /* The text device prints each call as one line to out (see
  * text_device.c for the format).  0, or -1 after a write error. */

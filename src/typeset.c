@@ -128,6 +128,62 @@ ts_dest_page(const struct ts *ts, const char *name)
 	return p ? p : find_dest(ts->prev, ts->nprev, name);
 }
 
+static void
+add_placed(struct ts *ts, const char *id)
+{
+	if (id == NULL)
+		return;
+	if (ts->nplaced == ts->placed_cap) {
+		ts->placed_cap = ts->placed_cap ? ts->placed_cap * 2 : 64;
+		ts->placed = xrealloc(ts->placed,
+		    ts->placed_cap * sizeof(*ts->placed));
+	}
+	ts->placed[ts->nplaced++] = id;
+}
+
+static void
+collect_block(struct block *b, void *arg)
+{
+	struct ts		*ts = arg;
+	const struct entry	*e;
+	const char		*region = b->u.entry_list.region;
+
+	add_placed(ts, b->id);
+	if (b->kind == BLK_PULL_QUOTE && b->u.pull_quote.quote != NULL)
+		add_placed(ts, b->u.pull_quote.quote->id);
+	if (b->kind != BLK_ENTRY_LIST)
+		return;
+	for (e = ts->doc->entries; e != NULL; e = e->next)
+		if (region == NULL || (e->region != NULL &&
+		    strcmp(e->region, region) == 0))
+			add_placed(ts, e->id);
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * What the layout will print and so may be referred to with a page:
+ * blocks with an id, the quotes pull-quotes place, the entries that an
+ * entry-list holds.
+ */
+static void
+collect_placed(struct ts *ts)
+{
+	model_each_block((struct document *)ts->doc, collect_block, ts);
+	qsort(ts->placed, ts->nplaced, sizeof(*ts->placed), cmp_id);
+}
+
+int
+ts_will_place(const struct ts *ts, const char *id)
+{
+	return bsearch(&id, ts->placed, ts->nplaced, sizeof(*ts->placed),
+	    cmp_id) != NULL;
+}
+
 const char *
 ts_section_dest(const struct ts *ts, const struct block *b)
 {
@@ -554,13 +610,14 @@ typeset(const struct document *doc, const struct style *st,
 	ts.doc = doc, ts.st = st, ts.loc = loc, ts.fonts = fonts;
 	ts.hyph = hyph;
 	ts.stats = stats;
+	collect_placed(&ts);
 	if (open_faces(&ts) == 0) {
 		for (pass = 0; pass < TS_MAX_PASSES; pass++) {
 			memset(stats, 0, sizeof(*stats));
 			diag_set_quiet(pass > 0);
 			layout_free(lay);
 			lay = run_pass(&ts);
-			if (dests_settled(&ts))
+			if (dests_settled(&ts) || diag_errors() > 0)
 				break;
 			keep_dests(&ts, names);
 		}
@@ -571,6 +628,7 @@ typeset(const struct document *doc, const struct style *st,
 			    TS_MAX_PASSES);
 	}
 	free(ts.faces);
+	free(ts.placed);
 	free(ts.prev);
 	free(ts.dests);
 	arena_free(names);

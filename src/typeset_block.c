@@ -309,7 +309,7 @@ ts_image(struct ts *ts, struct vlist *l, const char *path, const char *alt,
 	struct vline	*v;
 	struct item	 it;
 
-	if (render_image_size(path, &pw, &ph) != 0)
+	if (render_image_size(path, pos, &pw, &ph) != 0)
 		return;
 	h = w * ph / pw;
 	max_h = (ts->st->page_height - ts->st->margin_top -

@@ -31,6 +31,8 @@ struct look {
 
 static void	walk(struct ts *, const struct inline_node *, struct look *,
 		    struct span_list *);
+static void	walk_one(struct ts *, const struct inline_node *,
+		    struct look *, struct span_list *);
 
 static enum font_face_kind
 look_face(const struct ts *ts, const struct look *lk)
@@ -279,6 +281,37 @@ ref_words(struct ts *ts, const struct target *t)
 	    locale_label(ts->loc, labels[t->kind]), what);
 }
 
+/*
+ * A reference to something this build left out (an entry of another
+ * region): a link to the entry's page online, or its plain title, or the
+ * reference's own words.
+ */
+static void
+dropped_ref(struct ts *ts, const struct inline_node *in, struct look *lk,
+    struct span_list *out)
+{
+	const struct dropped	*d = check_find_dropped(ts->doc, in->to);
+	const struct target	*t = check_find(ts->doc, in->to);
+	const struct entry	*e = d != NULL ? d->entry : t != NULL &&
+	    t->kind == TARGET_ENTRY ? t->node : NULL;
+	struct inline_node	 link;
+
+	if (e != NULL && e->href != NULL) {
+		memset(&link, 0, sizeof(link));
+		link.kind = INL_LINK;
+		link.pos = in->pos;
+		link.href = e->href;
+		link.child = in->child != NULL ? in->child : e->title;
+		walk_one(ts, &link, lk, out);
+	} else if (in->child != NULL)
+		walk(ts, in->child, lk, out);
+	else if (e != NULL)
+		walk(ts, e->title, lk, out);
+	else
+		add_text(ts, t != NULL ? ref_words(ts, t) : in->to, lk,
+		    &in->pos, out);
+}
+
 static void
 ref(struct ts *ts, const struct inline_node *in, struct look *lk,
     struct span_list *out)
@@ -287,11 +320,14 @@ ref(struct ts *ts, const struct inline_node *in, struct look *lk,
 	struct look		 rl = *lk;
 
 	if (t == NULL) {
-		/* A dropped entry: its plain words, no page. */
-		if (in->child != NULL)
-			walk(ts, in->child, lk, out);
-		else
-			add_text(ts, in->to, lk, &in->pos, out);
+		dropped_ref(ts, in, lk, out);
+		return;
+	}
+	if (!ts_will_place(ts, t->id)) {
+		diag_warning(&in->pos, "\"%s\" is not printed in this build "
+		    "(no entry-list or pull-quote places it): the reference "
+		    "is set without a page", t->id);
+		dropped_ref(ts, in, lk, out);
 		return;
 	}
 	rl.dest = t->id;

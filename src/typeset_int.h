@@ -85,6 +85,8 @@ struct ts {
 	struct vlist	 carry_next;	/* note lines for the next column */
 
 	/* cross-references */
+	const char	**placed;	/* ids the layout will print, sorted */
+	size_t		 nplaced, placed_cap;
 	struct dest_page *prev;		/* from the previous pass */
 	size_t		 nprev;
 	struct dest_page *dests;	/* this pass */
@@ -111,6 +113,7 @@ double		 ts_place_at(struct ts *, const struct vlist *, double x,
 double		 ts_page_left(const struct ts *);
 void		 ts_finish_page(struct ts *);
 int		 ts_dest_page(const struct ts *, const char *name);
+int		 ts_will_place(const struct ts *, const char *id);
 void		 ts_record_dest(struct ts *, const char *name);
 const char	*ts_section_dest(const struct ts *, const struct block *);
 

@@ -488,7 +488,7 @@ refused_image(const char *path)
 {
 	int	 w = -1, h = -1, before = diag_errors();
 
-	assert_int_equal(render_image_size(path, &w, &h), -1);
+	assert_int_equal(render_image_size(path, NULL, &w, &h), -1);
 	assert_int_equal(diag_errors(), before + 1);
 }
 
@@ -512,7 +512,7 @@ images_checked_and_embedded_once(void **state)
 	for (i = 0; i < sizeof(good_images) / sizeof(good_images[0]); i++) {
 		path = tmp(good_images[i].name);
 		free(run("convert %s'%s'", good_images[i].convert, path));
-		assert_int_equal(render_image_size(path, &w, &h), 0);
+		assert_int_equal(render_image_size(path, NULL, &w, &h), 0);
 		assert_int_equal(w, good_images[i].width);
 		assert_int_equal(h, good_images[i].height);
 		memset(&it, 0, sizeof(it));
