@@ -117,6 +117,10 @@ unit: $(UNIT_TESTS)
 check: deps all $(UNIT_TESTS)
 	@sh tests/run-all.sh
 
+# Regenerate golden dumps: shows each difference and asks.
+regen: all
+	@sh tests/regen.sh
+
 # --- install ---
 
 install: all
@@ -135,4 +139,4 @@ install: all
 clean:
 	rm -rf build out
 
-.PHONY: all deps demo unit check install clean
+.PHONY: all deps demo unit check regen install clean

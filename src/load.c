@@ -89,6 +89,7 @@ struct rng_error {
 	int		 code;		/* xmlRelaxNGValidErr */
 	char		*msg;		/* libxml2's text, on one line */
 	char		*arg1;		/* may be NULL */
+	char		*arg2;		/* may be NULL */
 	int		 shown;
 };
 
@@ -99,10 +100,12 @@ struct load_state {
 	long			 doctype; /* line of a DOCTYPE, or 0 */
 	int			 errors;
 	char			*top;	/* realpath of the folder, with '/' */
+	char			*topname; /* the folder as the user named it */
 	struct load_frame	 chain[LOAD_MAX_INCLUDE_DEPTH + 1];
 	size_t			 nchain;
 	struct rng_error	*rerr;
 	size_t			 nrerr;
+	xmlNodePtr		 at;	/* where the error explained is shown */
 	xmlExternalEntityLoader	 old_loader;
 	xmlGenericErrorFunc	 old_generic;
 	void			*old_generic_ctx;
@@ -116,10 +119,17 @@ struct rng_set {
 	size_t		 n;
 };
 
+enum rng_mode {
+	RNG_ALLOWED,	/* what may be there, once per name */
+	RNG_REQUIRED,	/* what must be there, once per name */
+	RNG_EVERY,	/* every pattern that may match, for hints */
+	RNG_MODE__MAX
+};
+
 struct rng_query {
 	xmlDocPtr	 schema;
 	const char	*kind;		/* "element" or "attribute" */
-	int		 required;	/* only what must be there */
+	enum rng_mode	 mode;
 };
 
 /* What a value must look like: an enumeration or a description. */
@@ -146,6 +156,7 @@ static char		*load_slurp(struct load_state *, const char *,
 			    const struct srcpos *, size_t *);
 static void		 load_doctype(void *, const xmlChar *,
 			    const xmlChar *, const xmlChar *);
+static xmlParserCtxtPtr	 load_new_ctxt(struct load_state *, xmlDictPtr);
 static xmlDocPtr	 load_parse(struct load_state *, const char *,
 			    const struct srcpos *, xmlDictPtr);
 static int		 load_top(struct load_state *, const char *);
@@ -183,7 +194,9 @@ static void		 rng_node_name(xmlNodePtr, struct strbuf *);
 static const xmlNode	*rng_define(xmlDocPtr, const xmlChar *);
 static xmlNodePtr	 rng_element(xmlDocPtr, xmlNodePtr, const char *);
 static int		 rng_set_has(const struct rng_set *, const xmlNode *);
-static void		 rng_set_add(struct rng_set *, const xmlNode *);
+static int		 rng_set_find(const struct rng_set *, const char *);
+static void		 rng_set_add(struct rng_set *, const xmlNode *,
+			    enum rng_mode);
 static void		 rng_set_meet(struct rng_set *, const struct rng_set *);
 static void		 rng_pattern(const struct rng_query *, const xmlNode *,
 			    struct rng_set *, int);
@@ -192,34 +205,40 @@ static void		 rng_children(const struct rng_query *, const xmlNode *,
 static void		 rng_choice(const struct rng_query *, const xmlNode *,
 			    struct rng_set *, int);
 static void		 rng_content(struct load_state *, const char *,
-			    const char *, int, struct rng_set *);
+			    const char *, enum rng_mode, struct rng_set *);
 static int		 rng_present(xmlNodePtr, const xmlNode *);
 static void		 rng_missing(struct load_state *, xmlNodePtr,
 			    const char *, struct rng_set *);
 static void		 rng_list(const struct rng_set *, int, struct strbuf *);
 static void		 rng_hint_of(xmlDocPtr, const xmlNode *,
 			    struct rng_hint *, int);
-static void		 rng_hint_for(struct load_state *, xmlNodePtr,
-			    const char *, int, struct rng_hint *);
+static void		 rng_hint_attr(struct load_state *, xmlNodePtr,
+			    const char *, struct rng_hint *);
 static int		 rng_hint_allows(const struct rng_hint *,
 			    const char *);
 static void		 rng_hint_say(const struct rng_hint *, struct strbuf *);
 static void		 rng_say_allowed(struct load_state *, xmlNodePtr,
 			    struct strbuf *);
+static xmlNodePtr	 rng_last_child(xmlNodePtr, const char *);
 static void		 rng_explain_expected(struct load_state *,
 			    const struct rng_error *, struct strbuf *);
 static void		 rng_explain_unexpected(struct load_state *,
 			    const struct rng_error *, struct strbuf *);
 static void		 rng_explain_text(struct load_state *,
 			    const struct rng_error *, struct strbuf *);
+static void		 rng_say_attrs(struct load_state *, xmlNodePtr,
+			    struct strbuf *);
 static void		 rng_explain_attr(struct load_state *,
 			    const struct rng_error *, struct strbuf *);
 static int		 rng_bad_values(struct load_state *, xmlNodePtr,
+			    struct strbuf *);
+static void		 rng_say_each_attr(struct load_state *, xmlNodePtr,
 			    struct strbuf *);
 static void		 rng_explain_attrs(struct load_state *,
 			    const struct rng_error *, struct strbuf *);
 static void		 rng_explain_value(struct load_state *,
 			    const struct rng_error *, struct strbuf *);
+static xmlNodePtr	 rng_stranger(struct load_state *, xmlNodePtr);
 static void		 rng_explain_content(struct load_state *,
 			    const struct rng_error *, struct strbuf *);
 
@@ -270,8 +289,8 @@ static const struct {
 	{ XML_ERR_DOCUMENT_EMPTY, "the file must hold an XML document" },
 	{ XML_ERR_DOCUMENT_END, "a file holds one root element: move the "
 	    "rest into it or remove it" },
-	{ XML_ERR_INVALID_CHAR, "save the file as UTF-8 and remove control "
-	    "characters" },
+	{ XML_ERR_INVALID_CHAR, "save the file as UTF-8 (or declare its "
+	    "encoding), without control characters" },
 	{ XML_ERR_INVALID_ENCODING, "save the file as UTF-8, or declare its "
 	    "encoding in <?xml version=\"1.0\" encoding=\"...\"?>" },
 	{ XML_ERR_UNDECLARED_ENTITY, "write the character itself or a "
@@ -376,6 +395,7 @@ load_end(struct load_state *st)
 	for (i = 0; i < st->nchain; i++)
 		free(st->chain[i].real);
 	free(st->top);
+	free(st->topname);
 }
 
 /* --- reading and parsing one file --- */
@@ -444,9 +464,27 @@ load_doctype(void *ctx, const xmlChar *name, const xmlChar *external,
 }
 
 /*
- * Parse one file from memory.  Included files share the dictionary of
- * the main document, so their nodes can move into it.
+ * A parser that stops at a DOCTYPE.  Included files share the dictionary
+ * of the main document (dict), so that their nodes can move into it.
  */
+static xmlParserCtxtPtr
+load_new_ctxt(struct load_state *st, xmlDictPtr dict)
+{
+	xmlParserCtxtPtr	 ctxt;
+
+	if ((ctxt = xmlNewParserCtxt()) == NULL)
+		return NULL;
+	if (dict != NULL) {
+		xmlDictFree(ctxt->dict);
+		ctxt->dict = dict;
+		xmlDictReference(dict);
+	}
+	ctxt->_private = st;
+	ctxt->sax->internalSubset = load_doctype;
+	return ctxt;
+}
+
+/* Parse one file from memory, refusing any DOCTYPE. */
 static xmlDocPtr
 load_parse(struct load_state *st, const char *file,
     const struct srcpos *from, xmlDictPtr dict)
@@ -460,18 +498,11 @@ load_parse(struct load_state *st, const char *file,
 
 	if ((buf = load_slurp(st, file, from, &len)) == NULL)
 		return NULL;
-	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+	if ((ctxt = load_new_ctxt(st, dict)) == NULL) {
 		free(buf);
 		load_err(st, &at, "out of memory for the XML parser");
 		return NULL;
 	}
-	if (dict != NULL) {
-		xmlDictFree(ctxt->dict);
-		ctxt->dict = dict;
-		xmlDictReference(dict);
-	}
-	ctxt->_private = st;
-	ctxt->sax->internalSubset = load_doctype;
 	st->file = file;
 	st->doctype = 0;
 	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, file, NULL,
@@ -498,12 +529,13 @@ static int
 load_top(struct load_state *st, const char *path)
 {
 	struct load_frame	*f = &st->chain[0];
+	struct srcpos		 pos = { path, 0 };
 	char			*slash;
 
 	if ((st->res->doc = load_parse(st, path, NULL, NULL)) == NULL)
 		return 0;
 	if ((f->real = realpath(path, NULL)) == NULL) {
-		load_err(st, NULL, "cannot resolve the path %s: %s", path,
+		load_err(st, &pos, "cannot resolve the path: %s",
 		    strerror(errno));
 		return 0;
 	}
@@ -511,6 +543,9 @@ load_top(struct load_state *st, const char *path)
 	st->nchain = 1;
 	slash = strrchr(f->real, '/');
 	st->top = xstrndup(f->real, (size_t)(slash - f->real) + 1);
+	slash = strrchr(path, '/');
+	st->topname = slash == NULL ? xstrdup(".") :
+	    xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
 	load_includes(st, xmlDocGetRootElement(st->res->doc));
 	return st->errors == 0;
 }
@@ -712,7 +747,7 @@ load_confine(struct load_state *st, const char *file,
 	if (strncmp(real, st->top, strlen(st->top)) != 0) {
 		load_err(st, pos, "cannot include %s: it lies outside the "
 		    "folder %s: keep included files in that folder or below",
-		    file, st->top);
+		    file, st->topname);
 		free(real);
 		return NULL;
 	}
@@ -884,6 +919,7 @@ load_validate(struct load_state *st)
 	for (i = 0; i < st->nrerr; i++) {
 		free(st->rerr[i].msg);
 		free(st->rerr[i].arg1);
+		free(st->rerr[i].arg2);
 	}
 	free(st->rerr);
 	st->rerr = NULL;
@@ -907,6 +943,7 @@ load_on_invalid(void *ctx, xmlErrorPtr e)
 	r->code = e->code;
 	r->msg = load_one_line(e->message);
 	r->arg1 = e->str1 != NULL ? xstrdup(e->str1) : NULL;
+	r->arg2 = e->str2 != NULL ? xstrdup(e->str2) : NULL;
 	r->shown = 0;
 }
 
@@ -914,8 +951,8 @@ load_on_invalid(void *ctx, xmlErrorPtr e)
 
 enum rng_class {
 	RNG_SPECIFIC,	/* names the culprit */
-	RNG_DETAIL,	/* a value failed its datatype */
-	RNG_SUMMARY,	/* an element as a whole failed */
+	RNG_DETAIL,	/* a value, or the attributes of one element, failed */
+	RNG_SUMMARY,	/* the content of an element as a whole failed */
 	RNG__MAX
 };
 
@@ -944,7 +981,7 @@ static const struct {
 	[XML_RELAXNG_ERR_CONTENTVALID] = { RNG_SUMMARY, rng_explain_content },
 	[XML_RELAXNG_ERR_EXTRACONTENT] = { RNG_SUMMARY, rng_explain_content },
 	[XML_RELAXNG_ERR_EXTRADATA] =	 { RNG_SUMMARY, rng_explain_content },
-	[XML_RELAXNG_ERR_ATTRVALID] =	 { RNG_SUMMARY, rng_explain_attrs },
+	[XML_RELAXNG_ERR_ATTRVALID] =	 { RNG_DETAIL, rng_explain_attrs },
 	[XML_RELAXNG_ERR_ELEMNAME] =	 { RNG_SPECIFIC, rng_explain_expected },
 	[XML_RELAXNG_ERR_ELEMWRONG] =	 { RNG_SPECIFIC, rng_explain_unexpected },
 	[XML_RELAXNG_ERR_TEXTWRONG] =	 { RNG_SPECIFIC, rng_explain_text },
@@ -987,8 +1024,8 @@ rng_within(xmlNodePtr node, xmlNodePtr anc)
  * libxml2 reports one problem several times over: the culprit, then
  * each enclosing element that "failed to validate", sometimes with a
  * guess at a missing element that is wrong.  Keep a specific error
- * once; a datatype failure where nothing else names its node; a
- * summary where nothing else was said within its element.
+ * once; a detail where nothing else names its node; a summary where
+ * nothing else was said within its element.
  */
 static int
 rng_keep(const struct load_state *st, size_t i)
@@ -1018,13 +1055,15 @@ static void
 rng_show(struct load_state *st, const struct rng_error *e)
 {
 	struct strbuf	 b = { NULL, 0, 0 };
-	struct srcpos	 pos = load_pos(st->res, e->node);
+	struct srcpos	 pos;
 	rng_explain_fn	 fn;
 
 	fn = rng_known(e) ? rng_kinds[e->code].explain : NULL;
+	st->at = e->node;
 	if (fn != NULL && e->node != NULL &&
 	    e->node->type == XML_ELEMENT_NODE && rng_source(st) != NULL)
 		fn(st, e, &b);
+	pos = load_pos(st->res, st->at);
 	if (b.len > 0)
 		load_err(st, &pos, "%s (schema: %s)", b.data, e->msg);
 	else
@@ -1033,11 +1072,18 @@ rng_show(struct load_state *st, const struct rng_error *e)
 	strbuf_free(&b);
 }
 
+/*
+ * Some errors come without a node ("Extra element X in interleave"):
+ * they belong to the element whose content the next error judges.
+ */
 static void
 rng_report(struct load_state *st)
 {
-	size_t	 i;
+	size_t	 i, j;
 
+	for (i = 0; i < st->nrerr; i++)
+		for (j = i + 1; st->rerr[i].node == NULL && j < st->nrerr; j++)
+			st->rerr[i].node = rng_subject(&st->rerr[j]);
 	for (i = 0; i < st->nrerr; i++)
 		st->rerr[i].shown = rng_keep(st, i);
 	for (i = 0; i < st->nrerr; i++)
@@ -1153,10 +1199,23 @@ rng_set_has(const struct rng_set *s, const xmlNode *p)
 	return i < s->n;
 }
 
-static void
-rng_set_add(struct rng_set *s, const xmlNode *p)
+/* Whether s holds a pattern called name. */
+static int
+rng_set_find(const struct rng_set *s, const char *name)
 {
-	if (s->n < RNG_SET_MAX && !rng_set_has(s, p))
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (rng_called(s->item[i], name))
+			return 1;
+	return 0;
+}
+
+/* Add p to s; once per name unless mode is RNG_EVERY. */
+static void
+rng_set_add(struct rng_set *s, const xmlNode *p, enum rng_mode mode)
+{
+	if (s->n < RNG_SET_MAX && (mode == RNG_EVERY || !rng_set_has(s, p)))
 		s->item[s->n++] = p;
 }
 
@@ -1175,8 +1234,8 @@ rng_set_meet(struct rng_set *s, const struct rng_set *other)
 
 /*
  * Collect the <element> or <attribute> patterns (q->kind) that pattern p
- * allows, or with q->required only those it demands.  Refs are followed;
- * nested elements and attributes are not entered.
+ * allows, or in RNG_REQUIRED mode only those it demands.  Refs are
+ * followed; nested elements and attributes are not entered.
  */
 static void
 rng_pattern(const struct rng_query *q, const xmlNode *p,
@@ -1189,16 +1248,16 @@ rng_pattern(const struct rng_query *q, const xmlNode *p,
 		return;
 	if (rng_is(p, "element") || rng_is(p, "attribute")) {
 		if (rng_is(p, q->kind) && xmlHasProp(p, BAD_CAST "name"))
-			rng_set_add(out, p);
+			rng_set_add(out, p, q->mode);
 	} else if (rng_is(p, "ref")) {
 		name = xmlGetProp(p, BAD_CAST "name");
 		if ((def = rng_define(q->schema, name)) != NULL)
 			rng_children(q, def, out, depth + 1);
 		xmlFree(name);
-	} else if (q->required && (rng_is(p, "optional") ||
+	} else if (q->mode == RNG_REQUIRED && (rng_is(p, "optional") ||
 	    rng_is(p, "zeroOrMore")))
 		return;
-	else if (q->required && rng_is(p, "choice"))
+	else if (q->mode == RNG_REQUIRED && rng_is(p, "choice"))
 		rng_choice(q, p, out, depth);
 	else
 		rng_children(q, p, out, depth);
@@ -1235,18 +1294,19 @@ rng_choice(const struct rng_query *q, const xmlNode *p,
 			rng_set_meet(&all, &one);
 	}
 	for (i = 0; i < all.n; i++)
-		rng_set_add(out, all.item[i]);
+		rng_set_add(out, all.item[i], q->mode);
 }
 
 /*
  * The elements or attributes (kind) that an element called name may
- * hold over all its definitions; with required, what every one demands.
+ * hold over all its definitions; in RNG_REQUIRED mode, what every one
+ * demands.
  */
 static void
 rng_content(struct load_state *st, const char *name, const char *kind,
-    int required, struct rng_set *out)
+    enum rng_mode mode, struct rng_set *out)
 {
-	struct rng_query q = { rng_source(st), kind, required };
+	struct rng_query q = { rng_source(st), kind, mode };
 	struct rng_set	 one;
 	xmlNodePtr	 p;
 	size_t		 i, n = 0;
@@ -1256,11 +1316,11 @@ rng_content(struct load_state *st, const char *name, const char *kind,
 	    p = rng_element(q.schema, p, name)) {
 		memset(&one, 0, sizeof(one));
 		rng_children(&q, p, &one, 0);
-		if (required && n++ > 0)
+		if (mode == RNG_REQUIRED && n++ > 0)
 			rng_set_meet(out, &one);
 		else
 			for (i = 0; i < one.n; i++)
-				rng_set_add(out, one.item[i]);
+				rng_set_add(out, one.item[i], mode);
 	}
 }
 
@@ -1296,11 +1356,11 @@ rng_missing(struct load_state *st, xmlNodePtr node, const char *kind,
 	struct rng_set	 req;
 	size_t		 i;
 
-	rng_content(st, (const char *)node->name, kind, 1, &req);
+	rng_content(st, (const char *)node->name, kind, RNG_REQUIRED, &req);
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < req.n; i++)
 		if (!rng_present(node, req.item[i]))
-			rng_set_add(out, req.item[i]);
+			rng_set_add(out, req.item[i], RNG_ALLOWED);
 }
 
 /* "a, b, c"; elements in angle brackets with tags. */
@@ -1352,16 +1412,16 @@ rng_hint_of(xmlDocPtr schema, const xmlNode *p, struct rng_hint *h,
 	}
 }
 
-/* The hint for attribute (or, with attrs 0, child element) name of node. */
+/* The hint for the attribute name of node, over all its patterns. */
 static void
-rng_hint_for(struct load_state *st, xmlNodePtr node, const char *name,
-    int attrs, struct rng_hint *h)
+rng_hint_attr(struct load_state *st, xmlNodePtr node, const char *name,
+    struct rng_hint *h)
 {
 	struct rng_set	 all;
 	size_t		 i;
 
-	rng_content(st, (const char *)node->name,
-	    attrs ? "attribute" : "element", 0, &all);
+	rng_content(st, (const char *)node->name, "attribute", RNG_EVERY,
+	    &all);
 	for (i = 0; i < all.n; i++)
 		if (rng_called(all.item[i], name))
 			rng_hint_of(rng_source(st), all.item[i], h, 0);
@@ -1400,7 +1460,7 @@ rng_say_allowed(struct load_state *st, xmlNodePtr n, struct strbuf *b)
 {
 	struct rng_set	 allowed;
 
-	rng_content(st, (const char *)n->name, "element", 0, &allowed);
+	rng_content(st, (const char *)n->name, "element", RNG_ALLOWED, &allowed);
 	if (allowed.n == 0)
 		strbuf_printf(b, "<%s> holds no elements",
 		    (const char *)n->name);
@@ -1412,14 +1472,32 @@ rng_say_allowed(struct load_state *st, xmlNodePtr n, struct strbuf *b)
 
 /* --- the explanations, one per kind of libxml2 validity error --- */
 
-/* "Expecting element X, got Y". */
+/* The last child element of n called name, or NULL. */
+static xmlNodePtr
+rng_last_child(xmlNodePtr n, const char *name)
+{
+	xmlNodePtr	 c, last = NULL;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(c->name, BAD_CAST name))
+			last = c;
+	return last;
+}
+
+/* "Expecting element X, got Y": shown at Y when it is a child. */
 static void
 rng_explain_expected(struct load_state *st, const struct rng_error *e,
     struct strbuf *b)
 {
-	(void)st;
+	xmlNodePtr	 c;
+
+	if (e->arg1 == NULL || e->arg2 == NULL)
+		return;
+	if ((c = rng_last_child(e->node, e->arg2)) != NULL)
+		st->at = c;
 	strbuf_printf(b, "expected the element <%s> here, not <%s>",
-	    e->arg1 != NULL ? e->arg1 : "?", (const char *)e->node->name);
+	    e->arg1, e->arg2);
 }
 
 /* "Did not expect element X there": unknown, missing before, order. */
@@ -1431,16 +1509,13 @@ rng_explain_unexpected(struct load_state *st, const struct rng_error *e,
 	const char	*name = (const char *)n->name;
 	const char	*pname;
 	struct rng_set	 allowed, missing;
-	size_t		 i;
 
 	if (parent == NULL || parent->type != XML_ELEMENT_NODE)
 		return;
 	pname = (const char *)parent->name;
-	rng_content(st, pname, "element", 0, &allowed);
-	for (i = 0; i < allowed.n && !rng_called(allowed.item[i], name); i++)
-		continue;
+	rng_content(st, pname, "element", RNG_ALLOWED, &allowed);
 	rng_missing(st, parent, "element", &missing);
-	if (i == allowed.n)
+	if (!rng_set_find(&allowed, name))
 		strbuf_printf(b, "element <%s> is not allowed in <%s>; ",
 		    name, pname);
 	else if (missing.n > 0) {
@@ -1465,6 +1540,17 @@ rng_explain_text(struct load_state *st, const struct rng_error *e,
 	rng_say_allowed(st, n, b);
 }
 
+/* "it takes: a, b" or "it takes none": the attributes of n. */
+static void
+rng_say_attrs(struct load_state *st, xmlNodePtr n, struct strbuf *b)
+{
+	struct rng_set	 attrs;
+
+	rng_content(st, (const char *)n->name, "attribute", RNG_ALLOWED, &attrs);
+	strbuf_puts(b, attrs.n == 0 ? "it takes none" : "it takes: ");
+	rng_list(&attrs, 0, b);
+}
+
 /* "Invalid attribute A for element E": unknown, or a wrong value. */
 static void
 rng_explain_attr(struct load_state *st, const struct rng_error *e,
@@ -1475,7 +1561,6 @@ rng_explain_attr(struct load_state *st, const struct rng_error *e,
 	struct rng_hint	 h = { { NULL, 0, 0 }, NULL };
 	struct rng_set	 attrs;
 	xmlChar		*v;
-	size_t		 i;
 
 	for (a = (xmlNodePtr)n->properties; a != NULL; a = a->next)
 		if (e->arg1 != NULL && xmlStrEqual(a->name, BAD_CAST e->arg1))
@@ -1483,35 +1568,24 @@ rng_explain_attr(struct load_state *st, const struct rng_error *e,
 	if (a == NULL)
 		return;
 	rng_node_name(a, &name);
-	v = xmlNodeGetContent(a);
-	rng_content(st, (const char *)n->name, "attribute", 0, &attrs);
-	for (i = 0; i < attrs.n && !rng_called(attrs.item[i], name.data); i++)
-		continue;
-	rng_hint_for(st, n, name.data, 1, &h);
-	if (i == attrs.n) {
+	rng_content(st, (const char *)n->name, "attribute", RNG_ALLOWED, &attrs);
+	if (!rng_set_find(&attrs, name.data)) {
 		strbuf_printf(b, "<%s> has no attribute %s; ",
 		    (const char *)n->name, name.data);
-		if (attrs.n == 0)
-			strbuf_puts(b, "it takes none");
-		else {
-			strbuf_puts(b, "it takes: ");
-			rng_list(&attrs, 0, b);
-		}
-	} else if (h.values.len > 0 && !rng_hint_allows(&h, (char *)v))
-		strbuf_printf(b, "%s=\"%s\" is not a valid value on <%s>: use "
-		    "one of %s", name.data, (const char *)v,
-		    (const char *)n->name, h.values.data);
-	else {
+		rng_say_attrs(st, n, b);
+	} else if (rng_bad_values(st, n, b) == 0) {
+		v = xmlNodeGetContent(a);
+		rng_hint_attr(st, n, name.data, &h);
 		strbuf_printf(b, "%s=\"%s\" is not valid on <%s> here: ",
 		    name.data, (const char *)v, (const char *)n->name);
 		if (h.doc != NULL)
 			strbuf_printf(b, "it must be %s, and ",
 			    (const char *)h.doc);
 		strbuf_puts(b, "some attributes go only with certain others");
+		xmlFree(v);
+		strbuf_free(&h.values);
 	}
-	xmlFree(v);
 	strbuf_free(&name);
-	strbuf_free(&h.values);
 }
 
 /*
@@ -1531,7 +1605,7 @@ rng_bad_values(struct load_state *st, xmlNodePtr n, struct strbuf *b)
 		memset(&h, 0, sizeof(h));
 		name.len = 0;
 		rng_node_name(a, &name);
-		rng_hint_for(st, n, name.data, 1, &h);
+		rng_hint_attr(st, n, name.data, &h);
 		v = xmlNodeGetContent(a);
 		if (h.values.len > 0 && !rng_hint_allows(&h, (char *)v))
 			strbuf_printf(b, "%s%s=\"%s\" is not a valid value on "
@@ -1545,44 +1619,20 @@ rng_bad_values(struct load_state *st, xmlNodePtr n, struct strbuf *b)
 	return found;
 }
 
-/*
- * "Element E failed to validate attributes": a required attribute is
- * missing, or a value is wrong; failing that, list what each must be.
- */
+/* ": a=\"1\" (must be ...), b=\"x\"": each attribute with its hint. */
 static void
-rng_explain_attrs(struct load_state *st, const struct rng_error *e,
-    struct strbuf *b)
+rng_say_each_attr(struct load_state *st, xmlNodePtr n, struct strbuf *b)
 {
-	xmlNodePtr	 n = rng_subject(e), a;
 	struct strbuf	 name = { NULL, 0, 0 };
-	struct rng_set	 missing;
 	struct rng_hint	 h;
+	xmlNodePtr	 a;
 	xmlChar		*v;
 
-	rng_missing(st, n, "attribute", &missing);
-	if (missing.n > 0) {
-		strbuf_printf(b, "<%s> lacks the required attribute ",
-		    (const char *)n->name);
-		rng_list(&missing, 0, b);
-		return;
-	}
-	if (n->properties == NULL) {
-		rng_content(st, (const char *)n->name, "attribute", 0,
-		    &missing);
-		strbuf_printf(b, "<%s> lacks a required attribute; it takes: ",
-		    (const char *)n->name);
-		rng_list(&missing, 0, b);
-		return;
-	}
-	if (rng_bad_values(st, n, b) > 0)
-		return;
-	strbuf_printf(b, "the attributes of <%s> do not fit together or have "
-	    "wrong values; check", (const char *)n->name);
 	for (a = (xmlNodePtr)n->properties; a != NULL; a = a->next) {
 		memset(&h, 0, sizeof(h));
 		name.len = 0;
 		rng_node_name(a, &name);
-		rng_hint_for(st, n, name.data, 1, &h);
+		rng_hint_attr(st, n, name.data, &h);
 		v = xmlNodeGetContent(a);
 		strbuf_printf(b, "%s %s=\"%s\"", a == (xmlNodePtr)n->properties ?
 		    ":" : ",", name.data, (const char *)v);
@@ -1595,6 +1645,33 @@ rng_explain_attrs(struct load_state *st, const struct rng_error *e,
 		strbuf_free(&h.values);
 	}
 	strbuf_free(&name);
+}
+
+/*
+ * "Element E failed to validate attributes": a required attribute is
+ * missing, or a value is wrong; failing that, list what each must be.
+ */
+static void
+rng_explain_attrs(struct load_state *st, const struct rng_error *e,
+    struct strbuf *b)
+{
+	xmlNodePtr	 n = rng_subject(e);
+	struct rng_set	 missing;
+
+	rng_missing(st, n, "attribute", &missing);
+	if (missing.n > 0) {
+		strbuf_printf(b, "<%s> lacks the required attribute ",
+		    (const char *)n->name);
+		rng_list(&missing, 0, b);
+	} else if (n->properties == NULL) {
+		strbuf_printf(b, "<%s> lacks a required attribute; ",
+		    (const char *)n->name);
+		rng_say_attrs(st, n, b);
+	} else if (rng_bad_values(st, n, b) == 0) {
+		strbuf_printf(b, "the attributes of <%s> do not fit together "
+		    "or have wrong values; check", (const char *)n->name);
+		rng_say_each_attr(st, n, b);
+	}
 }
 
 /*
@@ -1626,12 +1703,30 @@ rng_explain_value(struct load_state *st, const struct rng_error *e,
 	strbuf_free(&h.values);
 }
 
-/* An element's content failed as a whole: say what it lacks or holds. */
+/* The first child element of n that no definition of n allows. */
+static xmlNodePtr
+rng_stranger(struct load_state *st, xmlNodePtr n)
+{
+	struct rng_set	 allowed;
+	xmlNodePtr	 c;
+
+	rng_content(st, (const char *)n->name, "element", RNG_ALLOWED, &allowed);
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    !rng_set_find(&allowed, (const char *)c->name))
+			return c;
+	return NULL;
+}
+
+/*
+ * An element's content failed as a whole: say what it lacks, what it
+ * holds that it may not, or which element stands where it should not.
+ */
 static void
 rng_explain_content(struct load_state *st, const struct rng_error *e,
     struct strbuf *b)
 {
-	xmlNodePtr	 n = rng_subject(e);
+	xmlNodePtr	 n = rng_subject(e), c;
 	struct rng_set	 missing;
 
 	rng_missing(st, n, "element", &missing);
@@ -1641,8 +1736,18 @@ rng_explain_content(struct load_state *st, const struct rng_error *e,
 		rng_list(&missing, 1, b);
 		return;
 	}
-	strbuf_printf(b, "the content of <%s> does not fit the schema; ",
-	    (const char *)n->name);
+	if ((c = rng_stranger(st, n)) != NULL) {
+		st->at = c;
+		strbuf_printf(b, "element <%s> is not allowed in <%s>; ",
+		    (const char *)c->name, (const char *)n->name);
+	} else if (e->code == XML_RELAXNG_ERR_INTEREXTRA && e->arg1 != NULL &&
+	    (c = rng_last_child(n, e->arg1)) != NULL) {
+		st->at = c;
+		strbuf_printf(b, "<%s> holds <%s> more often than allowed, or "
+		    "out of place; ", (const char *)n->name, e->arg1);
+	} else
+		strbuf_printf(b, "the content of <%s> does not fit the schema; ",
+		    (const char *)n->name);
 	rng_say_allowed(st, n, b);
 }
 

@@ -236,20 +236,19 @@ ts_finish_page(struct ts *ts)
 static void
 start_column(struct ts *ts)
 {
-	struct vlist	 swap = ts->carry;
+	struct vlist	 swap = ts->foot;
 	size_t		 i;
 
 	ts->cursor = ts->top;
 	ts->column_empty = 1;
 	ts->notes_height = 0;
-	ts->ncol_notes = 0;
-	ts->carry = ts->carry_next;
+	ts->foot = ts->carry_next;
 	ts->carry_next = swap;
 	ts->carry_next.n = 0;
-	if (ts->carry.n > 0)
+	if (ts->foot.n > 0)
 		ts->notes_height = ts_role(ts, TR_NOTE)->space_before;
-	for (i = 0; i < ts->carry.n; i++)
-		ts->notes_height += ts->carry.v[i].height;
+	for (i = 0; i < ts->foot.n; i++)
+		ts->notes_height += ts->foot.v[i].height;
 }
 
 void
@@ -312,8 +311,7 @@ finish_column(struct ts *ts)
 	const struct text_style	*ns = ts_role(ts, TR_NOTE);
 	struct item		 rule;
 	double			 y, x = ts_column_left(ts);
-	size_t			 i, k;
-	struct note		*n;
+	size_t			 i;
 
 	if (ts->notes_height <= 0)
 		return;
@@ -328,19 +326,11 @@ finish_column(struct ts *ts)
 	rule.u.rule.thickness = ts->st->rule_thickness;
 	layout_add(ts->lay, ts->page, &rule);
 	y -= ns->space_before;
-	for (i = 0; i < ts->carry.n; i++) {
-		place_strip(ts, &ts->carry.v[i], x, y);
-		y -= ts->carry.v[i].height;
+	for (i = 0; i < ts->foot.n; i++) {
+		place_strip(ts, &ts->foot.v[i], x, y);
+		y -= ts->foot.v[i].height;
 	}
-	ts->carry.n = 0;
-	for (i = 0; i < ts->ncol_notes; i++) {
-		n = &ts->notes[ts->col_notes[i] - 1];
-		for (k = 0; k < n->lines.n; k++) {
-			place_strip(ts, &n->lines.v[k], x, y);
-			y -= n->lines.v[k].height;
-		}
-	}
-	ts->ncol_notes = 0;
+	ts->foot.n = 0;
 	ts->notes_height = 0;
 }
 
@@ -393,7 +383,7 @@ fits(const struct ts *ts, const struct vlist *l, size_t from, size_t to)
 
 /*
  * Take the notes of v into this column; a note too long for the space
- * left continues in the next column (ts->carry).
+ * left continues in the next column (ts->carry_next).
  */
 static void
 take_notes(struct ts *ts, const struct vline *v)
@@ -412,13 +402,8 @@ take_notes(struct ts *ts, const struct vline *v)
 				break;
 			room -= n->lines.v[k].height;
 			ts->notes_height += n->lines.v[k].height;
+			*vlist_add(&ts->foot) = n->lines.v[k];
 		}
-		if (ts->ncol_notes == ts->col_notes_cap) {
-			ts->col_notes_cap = ts->col_notes_cap * 2 + 8;
-			ts->col_notes = xrealloc(ts->col_notes,
-			    ts->col_notes_cap * sizeof(int));
-		}
-		ts->col_notes[ts->ncol_notes++] = n->number;
 		for (; k < n->lines.n; k++)
 			*vlist_add(&ts->carry_next) = n->lines.v[k];
 	}
@@ -509,19 +494,17 @@ free_pass(struct ts *ts)
 	for (i = 0; i < (size_t)ts->nnotes; i++)
 		vlist_free(&ts->notes[i].lines);
 	free(ts->notes);
-	free(ts->col_notes);
-	free(ts->carry.v);
+	free(ts->foot.v);
 	free(ts->carry_next.v);
 	free(ts->credits);
 	free(ts->credit_dests);
 	ts->notes = NULL;
-	ts->col_notes = NULL;
-	memset(&ts->carry, 0, sizeof(ts->carry));
+	memset(&ts->foot, 0, sizeof(ts->foot));
 	memset(&ts->carry_next, 0, sizeof(ts->carry_next));
 	ts->credits = NULL;
 	ts->credit_dests = NULL;
 	ts->nnotes = 0;
-	ts->notes_cap = ts->ncol_notes = ts->col_notes_cap = 0;
+	ts->notes_cap = 0;
 	ts->ncredits = ts->credits_cap = 0;
 }
 

@@ -78,10 +78,8 @@ struct ts {
 	int		 nnotes;	/* marks numbered so far */
 	struct note	*notes;		/* by number - 1 */
 	size_t		 notes_cap;
-	int		*col_notes;	/* notes of the current column */
-	size_t		 ncol_notes, col_notes_cap;
-	double		 notes_height;	/* [pt] reserved at the bottom */
-	struct vlist	 carry;		/* note lines continued into this column */
+	struct vlist	 foot;		/* note lines at this column's foot */
+	double		 notes_height;	/* [pt] reserved for them */
 	struct vlist	 carry_next;	/* note lines for the next column */
 
 	/* cross-references */
