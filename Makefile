@@ -8,6 +8,8 @@
 # A plain Makefile, no configure: we target Debian 12.  libhpdf-dev ships
 # no pkg-config file, so libharu is linked by name.
 
+# the build folder (build-asan for the sanitizer build)
+B	?= build
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 DATADIR	 = $(PREFIX)/share/brochure
@@ -15,9 +17,9 @@ MANDIR	 = $(PREFIX)/share/man
 
 CC	?= cc
 PKGS	 = libxml-2.0 libpng zlib
-CFLAGS	?= -O2 -g
-CFLAGS	+= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror
-CPPFLAGS += -Isrc -Ibuild $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+OPT	?= -O2 -g
+CFLAGS	+= $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror
+CPPFLAGS += -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS	+= -lhpdf -lhyphen $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 # The Debian packages a build, the demo and the tests need.
@@ -28,44 +30,44 @@ DEB_PACKAGES = gcc make pkg-config libhpdf-dev libxml2-dev libpng-dev \
 # --- objects, grouped by pipeline stage ---
 
 # foundation: allocation, diagnostics
-OBJS_BASE   = build/util.o build/diag.o
+OBJS_BASE   = $(B)/util.o $(B)/diag.o
 # load: XML and the compiled-in schemas
-OBJS_LOAD   = build/load.o build/schemas.o
+OBJS_LOAD   = $(B)/load.o $(B)/schemas.o
 # model, check, stats: the document as structs, judged and counted
-OBJS_MODEL  = build/model.o build/check.o build/stats.o
+OBJS_MODEL  = $(B)/model.o $(B)/check.o $(B)/stats.o
 # style and locale: how it looks, which words it uses
-OBJS_STYLE  = build/style.o build/locale.o
+OBJS_STYLE  = $(B)/style.o $(B)/locale.o
 # hyph: hyphenation points from compiled libhyphen patterns
-OBJS_HYPH   = build/hyph.o build/hyph_compile.o
+OBJS_HYPH   = $(B)/hyph.o $(B)/hyph_compile.o
 # font, text, para, typeset, layout: from words to pages
-OBJS_SET    = build/font.o build/text.o build/para.o build/typeset.o \
-	      build/typeset_inline.o build/typeset_vline.o \
-	      build/typeset_block.o build/typeset_entry.o build/typeset_front.o \
-	      build/layout.o
+OBJS_SET    = $(B)/font.o $(B)/text.o $(B)/para.o $(B)/typeset.o \
+	      $(B)/typeset_inline.o $(B)/typeset_vline.o \
+	      $(B)/typeset_block.o $(B)/typeset_entry.o $(B)/typeset_front.o \
+	      $(B)/layout.o
 # render: the devices (only pdf_device.o draws with libharu)
-OBJS_RENDER = build/render.o build/pdf_device.o build/text_device.o
+OBJS_RENDER = $(B)/render.o $(B)/pdf_device.o $(B)/text_device.o
 
 LIB_OBJS = $(OBJS_BASE) $(OBJS_LOAD) $(OBJS_MODEL) $(OBJS_STYLE) \
 	   $(OBJS_HYPH) $(OBJS_SET) $(OBJS_RENDER)
-OBJS	 = $(LIB_OBJS) build/main.o
+OBJS	 = $(LIB_OBJS) $(B)/main.o
 
 SCHEMAS	 = src/schema/report.rng src/schema/style.rng src/schema/locale.rng
 
 # Debian's pattern files, compiled once into images hyph.c reads fast.
 HYPH_DIR    = /usr/share/hyphen
-HYPH_IMAGES = build/hyph/hyph_de_DE.hyb build/hyph/hyph_en_US.hyb \
-	      build/hyph/hyph_cs_CZ.hyb build/hyph/hyph_pl_PL.hyb
+HYPH_IMAGES = $(B)/hyph/hyph_de_DE.hyb $(B)/hyph/hyph_en_US.hyb \
+	      $(B)/hyph/hyph_cs_CZ.hyb $(B)/hyph/hyph_pl_PL.hyb
 
-all: build/brochure $(HYPH_IMAGES)
+all: $(B)/brochure $(HYPH_IMAGES)
 
-build/brochure: $(OBJS)
+$(B)/brochure: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
-build/%.o: src/%.c | build
+$(B)/%.o: src/%.c | $(B)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -DDATADIR='"$(DATADIR)"' -MMD -MP -c -o $@ $<
 
 # The schemas are compiled into the binary as NUL-terminated strings.
-build/schemas.c: $(SCHEMAS) | build
+$(B)/schemas.c: $(SCHEMAS) | $(B)
 	@for f in $(SCHEMAS); do \
 	  n=$$(basename $$f .rng); \
 	  printf 'const char schema_%s[] = {\n' "$$n"; \
@@ -73,20 +75,20 @@ build/schemas.c: $(SCHEMAS) | build
 	  printf '0x00 };\n'; \
 	done > $@
 
-build/schemas.o: build/schemas.c
+$(B)/schemas.o: $(B)/schemas.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-build:
-	mkdir -p build
+$(B):
+	mkdir -p $(B)
 
-build/hyphc: build/hyphc.o build/hyph_compile.o build/util.o
+$(B)/hyphc: $(B)/hyphc.o $(B)/hyph_compile.o $(B)/util.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lhyphen
 
-build/hyph/%.hyb: $(HYPH_DIR)/%.dic build/hyphc
-	@mkdir -p build/hyph
-	./build/hyphc $< $@
+$(B)/hyph/%.hyb: $(HYPH_DIR)/%.dic $(B)/hyphc
+	@mkdir -p $(B)/hyph
+	./$(B)/hyphc $< $@
 
--include $(wildcard build/*.d)
+-include $(wildcard $(B)/*.d)
 
 # --- set-up: the Debian packages ---
 
@@ -105,10 +107,10 @@ demo: deps all
 
 # --- tests ---
 
-UNIT_TESTS = $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
+UNIT_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
-build/tests/%: tests/unit/%.c $(LIB_OBJS) | build
-	@mkdir -p build/tests
+$(B)/tests/%: tests/unit/%.c $(LIB_OBJS) | $(B)
+	@mkdir -p $(B)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS) -lcmocka
 
 unit: $(UNIT_TESTS)
@@ -116,6 +118,19 @@ unit: $(UNIT_TESTS)
 
 check: deps all $(UNIT_TESTS)
 	@sh tests/run-all.sh
+	@echo "--- the unit, golden and bad-input tests under ASan and UBSan"
+	@$(MAKE) -s asan
+
+# The unit and golden tests again under AddressSanitizer and UBSan.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	     -fno-sanitize-recover=all
+asan: all
+	$(MAKE) B=build-asan OPT="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" \
+	    build-asan/brochure $(patsubst build/%,build-asan/%,$(UNIT_TESTS))
+	@ln -sfn ../build/hyph build-asan/hyph
+	@BROCHURE=build-asan/brochure UNITS=build-asan/tests \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    sh tests/run-all.sh unit golden bad
 
 # Regenerate golden dumps: shows each difference and asks.
 regen: all
@@ -128,7 +143,7 @@ install: all
 	    $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema \
 	    $(DESTDIR)$(DATADIR)/hyph \
 	    $(DESTDIR)$(MANDIR)/man1
-	install -m 755 build/brochure $(DESTDIR)$(BINDIR)/brochure
+	install -m 755 $(B)/brochure $(DESTDIR)$(BINDIR)/brochure
 	install -m 644 styles/*.xml $(DESTDIR)$(DATADIR)/styles/
 	install -m 644 styles/locales/*.xml $(DESTDIR)$(DATADIR)/styles/locales/
 	install -m 644 fonts/*.ttf fonts/LICENSE-* $(DESTDIR)$(DATADIR)/fonts/
@@ -137,6 +152,6 @@ install: all
 	install -m 644 brochure.1 $(DESTDIR)$(MANDIR)/man1/brochure.1
 
 clean:
-	rm -rf build out
+	rm -rf build build-asan out
 
-.PHONY: all deps demo unit check regen install clean
+.PHONY: all deps demo unit check asan regen install clean

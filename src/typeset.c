@@ -174,14 +174,15 @@ static void
 collect_placed(struct ts *ts)
 {
 	model_each_block((struct document *)ts->doc, collect_block, ts);
-	qsort(ts->placed, ts->nplaced, sizeof(*ts->placed), cmp_id);
+	if (ts->nplaced > 0)
+		qsort(ts->placed, ts->nplaced, sizeof(*ts->placed), cmp_id);
 }
 
 int
 ts_will_place(const struct ts *ts, const char *id)
 {
-	return bsearch(&id, ts->placed, ts->nplaced, sizeof(*ts->placed),
-	    cmp_id) != NULL;
+	return ts->nplaced > 0 && bsearch(&id, ts->placed, ts->nplaced,
+	    sizeof(*ts->placed), cmp_id) != NULL;
 }
 
 const char *
