@@ -129,16 +129,35 @@ ts_dest_page(const struct ts *ts, const char *name)
 }
 
 static void
-add_placed(struct ts *ts, const char *id)
+idset_add(struct idset *set, const char *id)
 {
 	if (id == NULL)
 		return;
-	if (ts->nplaced == ts->placed_cap) {
-		ts->placed_cap = ts->placed_cap ? ts->placed_cap * 2 : 64;
-		ts->placed = xrealloc(ts->placed,
-		    ts->placed_cap * sizeof(*ts->placed));
+	if (set->n == set->cap) {
+		set->cap = set->cap ? set->cap * 2 : 64;
+		set->v = xrealloc(set->v, set->cap * sizeof(*set->v));
 	}
-	ts->placed[ts->nplaced++] = id;
+	set->v[set->n++] = id;
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+idset_sort(struct idset *set)
+{
+	if (set->n > 0)
+		qsort(set->v, set->n, sizeof(*set->v), cmp_id);
+}
+
+int
+idset_has(const struct idset *set, const char *id)
+{
+	return set->n > 0 && bsearch(&id, set->v, set->n, sizeof(*set->v),
+	    cmp_id) != NULL;
 }
 
 static void
@@ -148,41 +167,44 @@ collect_block(struct block *b, void *arg)
 	const struct entry	*e;
 	const char		*region = b->u.entry_list.region;
 
-	add_placed(ts, b->id);
-	if (b->kind == BLK_PULL_QUOTE && b->u.pull_quote.quote != NULL)
-		add_placed(ts, b->u.pull_quote.quote->id);
+	idset_add(&ts->placed, b->id);
+	if (b->kind == BLK_PULL_QUOTE && b->u.pull_quote.quote != NULL) {
+		idset_add(&ts->placed, b->u.pull_quote.quote->id);
+		idset_add(&ts->pulled, b->u.pull_quote.quote->id);
+	}
 	if (b->kind != BLK_ENTRY_LIST)
 		return;
 	for (e = ts->doc->entries; e != NULL; e = e->next)
 		if (region == NULL || (e->region != NULL &&
 		    strcmp(e->region, region) == 0))
-			add_placed(ts, e->id);
-}
-
-static int
-cmp_id(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+			idset_add(&ts->placed, e->id);
 }
 
 /*
  * What the layout will print and so may be referred to with a page:
  * blocks with an id, the quotes pull-quotes place, the entries that an
- * entry-list holds.
+ * entry-list holds and their quotes (a profile shows the quotes of its
+ * entry that no pull-quote places).  A quote placed nowhere is reported.
  */
 static void
 collect_placed(struct ts *ts)
 {
-	model_each_block((struct document *)ts->doc, collect_block, ts);
-	if (ts->nplaced > 0)
-		qsort(ts->placed, ts->nplaced, sizeof(*ts->placed), cmp_id);
-}
+	const struct quote	*q;
 
-int
-ts_will_place(const struct ts *ts, const char *id)
-{
-	return ts->nplaced > 0 && bsearch(&id, ts->placed, ts->nplaced,
-	    sizeof(*ts->placed), cmp_id) != NULL;
+	model_each_block((struct document *)ts->doc, collect_block, ts);
+	idset_sort(&ts->placed);
+	idset_sort(&ts->pulled);
+	for (q = ts->doc->quotes; q != NULL; q = q->next) {
+		if (idset_has(&ts->pulled, q->id))
+			continue;
+		if (q->entry != NULL && idset_has(&ts->placed, q->entry))
+			idset_add(&ts->placed, q->id);
+		else
+			diag_warning(&q->pos, "quote \"%s\" is printed "
+			    "nowhere: place it with <pull-quote ref=\"%s\"/> "
+			    "or tie it to a listed entry", q->id, q->id);
+	}
+	idset_sort(&ts->placed);
 }
 
 const char *
@@ -612,7 +634,8 @@ typeset(const struct document *doc, const struct style *st,
 			    TS_MAX_PASSES);
 	}
 	free(ts.faces);
-	free(ts.placed);
+	free(ts.placed.v);
+	free(ts.pulled.v);
 	free(ts.prev);
 	free(ts.dests);
 	arena_free(names);

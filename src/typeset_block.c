@@ -194,14 +194,19 @@ quote_rule(struct ts *ts, struct vlist *l, size_t first)
 static void
 build_quote(struct ts *ts, const struct block *b, struct vlist *l)
 {
-	const struct quote	*q = b->u.pull_quote.quote;
+	if (b->u.pull_quote.quote != NULL)
+		ts_quote(ts, b->u.pull_quote.quote, l);
+}
+
+/* A quote set large between the locale's marks, its source under it. */
+void
+ts_quote(struct ts *ts, const struct quote *q, struct vlist *l)
+{
 	enum font_face_kind	 f = ts_role(ts, TR_QUOTE)->face;
 	struct span_list	 sl = { NULL, 0, 0 };
 	double			 x = ts->st->list_indent;
 	size_t			 first = l->n, src;
 
-	if (q == NULL)
-		return;
 	ts_spans_text(ts, locale_quote_open(ts->loc, 0), TR_QUOTE, f,
 	    &q->pos, &sl);
 	ts_spans(ts, q->text, TR_QUOTE, &sl);

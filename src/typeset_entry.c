@@ -166,6 +166,18 @@ media_lines(struct ts *ts, const struct entry *e, struct vlist *l)
 	}
 }
 
+/* The quotes of the entry that no pull-quote places elsewhere. */
+static void
+profile_quotes(struct ts *ts, const struct entry *e, struct vlist *l)
+{
+	const struct quote	*q;
+
+	for (q = ts->doc->quotes; q != NULL; q = q->next)
+		if (q->entry != NULL && strcmp(q->entry, e->id) == 0 &&
+		    !idset_has(&ts->pulled, q->id))
+			ts_quote(ts, q, l);
+}
+
 static void
 profile(struct ts *ts, const struct entry *e, struct vlist *l)
 {
@@ -175,6 +187,7 @@ profile(struct ts *ts, const struct entry *e, struct vlist *l)
 	profile_head(ts, e, l);
 	for (b = e->summary; b != NULL; b = b->next)
 		ts_build(ts, b, l);
+	profile_quotes(ts, e, l);
 	if (e->advice != NULL) {
 		at = l->n;
 		ts_label_lines(ts, l, locale_label(ts->loc, "advice"),

@@ -323,7 +323,7 @@ ref(struct ts *ts, const struct inline_node *in, struct look *lk,
 		dropped_ref(ts, in, lk, out);
 		return;
 	}
-	if (!ts_will_place(ts, t->id)) {
+	if (!idset_has(&ts->placed, t->id)) {
 		diag_warning(&in->pos, "\"%s\" is not printed in this build "
 		    "(no entry-list or pull-quote places it): the reference "
 		    "is set without a page", t->id);

@@ -26,6 +26,12 @@
 #define TS_SUP_SCALE	0.62	/* superscript size / text size */
 #define TS_SUP_RISE	0.36	/* superscript rise / text size */
 
+/* A sorted set of ids (borrowed strings). */
+struct idset {
+	const char	**v;
+	size_t		 n, cap;
+};
+
 /* One strip of vertical material. */
 struct vline {
 	double		 height;	/* [pt] */
@@ -83,8 +89,8 @@ struct ts {
 	struct vlist	 carry_next;	/* note lines for the next column */
 
 	/* cross-references */
-	const char	**placed;	/* ids the layout will print, sorted */
-	size_t		 nplaced, placed_cap;
+	struct idset	 placed;	/* ids the layout will print */
+	struct idset	 pulled;	/* quotes a pull-quote places */
 	struct dest_page *prev;		/* from the previous pass */
 	size_t		 nprev;
 	struct dest_page *dests;	/* this pass */
@@ -111,7 +117,7 @@ double		 ts_place_at(struct ts *, const struct vlist *, double x,
 double		 ts_page_left(const struct ts *);
 void		 ts_finish_page(struct ts *);
 int		 ts_dest_page(const struct ts *, const char *name);
-int		 ts_will_place(const struct ts *, const char *id);
+int		 idset_has(const struct idset *, const char *id);
 void		 ts_record_dest(struct ts *, const char *name);
 const char	*ts_section_dest(const struct ts *, const struct block *);
 
@@ -147,6 +153,7 @@ int		 ts_note_of_dest(const char *);
 /* typeset_block.c */
 void		 ts_blocks(struct ts *, const struct block *);
 void		 ts_build(struct ts *, const struct block *, struct vlist *);
+void		 ts_quote(struct ts *, const struct quote *, struct vlist *);
 void		 ts_heading(struct ts *, const char *number,
 		    const char *title, const char *dest, const struct srcpos *);
 void		 ts_label_lines(struct ts *, struct vlist *, const char *,
