@@ -370,6 +370,7 @@ main(int argc, char *argv[])
 	if (rc == 0 && o.command == CMD_BUILD)
 		rc = write_brochure(&b, &o);
 	build_free(&b);
+	load_cleanup();
 	xmlCleanupParser();
 	return rc == 0 && diag_errors() == 0 ? 0 : 1;
 }
