@@ -32,9 +32,9 @@ DEB_PACKAGES = gcc make pkg-config libhpdf-dev libxml2-dev libpng-dev \
 # foundation: allocation, diagnostics
 OBJS_BASE   = $(B)/util.o $(B)/diag.o
 # load: XML and the compiled-in schemas
-OBJS_LOAD   = $(B)/load.o $(B)/schemas.o
+OBJS_LOAD   = $(B)/load.o $(B)/load_include.o $(B)/load_explain.o $(B)/schemas.o
 # model, check, stats: the document as structs, judged and counted
-OBJS_MODEL  = $(B)/model.o $(B)/check.o $(B)/stats.o
+OBJS_MODEL  = $(B)/model.o $(B)/model_walk.o $(B)/check.o $(B)/stats.o
 # style and locale: how it looks, which words it uses
 OBJS_STYLE  = $(B)/style.o $(B)/locale.o
 # hyph: hyphenation points from compiled libhyphen patterns

@@ -140,6 +140,7 @@ static const struct {
 };
 
 static void	 hpdf_handler(HPDF_STATUS, HPDF_STATUS, void *);
+static void	 to_unicode(struct fonts *, HPDF_Font);
 static int	 sfnt_read(const char *, unsigned char **, size_t *,
 		    const struct srcpos *);
 static int	 sfnt_fail(struct sfnt *, const char *, ...)
@@ -293,6 +294,46 @@ fonts_open(struct fonts *f, const char *path, const struct srcpos *pos)
 	return font_load(f, path, pos);
 }
 
+/*
+ * libharu writes the ToUnicode map of its UTF-8 fonts with begincidrange,
+ * which is not allowed there (poppler warns on every page).  Our codes
+ * are Unicode BMP values, so the right map is the identity: one bfrange
+ * per high byte, never crossing a last byte, surrogates left out.  The
+ * font dictionary then points at this map instead of libharu's.
+ */
+static void
+to_unicode(struct fonts *f, HPDF_Font font)
+{
+	HPDF_Dict	 map = HPDF_DictStream_New(f->pdf->mmgr, f->pdf->xref);
+	struct strbuf	 b = { NULL, 0, 0 };
+	int		 hi, n;
+
+	strbuf_puts(&b, "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) "
+	    "/Ordering (UCS) /Supplement 0 >> def\n/CMapName "
+	    "/Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (hi = 0; hi < 256; hi += n) {
+		n = hi < 0xD8 ? (0xD8 - hi < 100 ? 0xD8 - hi : 100) :
+		    hi < 0xE0 ? 0 : (256 - hi < 100 ? 256 - hi : 100);
+		if (n == 0) {
+			n = 0xE0 - hi;		/* surrogates: no text */
+			continue;
+		}
+		strbuf_printf(&b, "%d beginbfrange\n", n);
+		for (int k = hi; k < hi + n; k++)
+			strbuf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", k, k,
+			    k);
+		strbuf_puts(&b, "endbfrange\n");
+	}
+	strbuf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource "
+	    "pop\nend\nend\n");
+	map->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_WriteStr(map->stream, b.data);
+	HPDF_Dict_Add(font, "ToUnicode", map);
+	strbuf_free(&b);
+}
+
 /* Hand a checked file to libharu and keep what it returns. */
 static int
 font_load(struct fonts *f, const char *path, const struct srcpos *pos)
@@ -319,6 +360,7 @@ font_load(struct fonts *f, const char *path, const struct srcpos *pos)
 		f->cap = f->cap ? f->cap * 2 : 8;
 		f->faces = xrealloc(f->faces, f->cap * sizeof(*f->faces));
 	}
+	to_unicode(f, font);
 	face = &f->faces[f->nfaces];
 	face->path = xstrdup(path);
 	face->name = font_short_name(path);

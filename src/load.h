@@ -47,6 +47,44 @@ void			 load_free(struct load_result *);
 struct srcpos		 load_pos(const struct load_result *, xmlNodePtr);
 
 /*
+ * load_pos() for a caller that keeps positions after load_free(): the
+ * file is own when the node lies in the file named own (the caller's
+ * copy of the loaded file's name), else a copy of its name in arena.
+ */
+struct srcpos		 load_pos_copy(const struct load_result *, xmlNodePtr,
+			    struct arena *, const char *own);
+
+/*
+ * Reading the tree, for model, style and locale.  Returned nodes belong
+ * to the document of the load result: never free them, and do not use
+ * them after load_free().
+ */
+
+/* Whether n is an element called name (in any namespace). */
+int			 load_is_element(const xmlNode *n, const char *name);
+
+/*
+ * The first element called name among n and the siblings after it, or
+ * NULL (also when n is NULL).
+ */
+xmlNodePtr		 load_next_element(xmlNodePtr n, const char *name);
+
+/*
+ * The first child element of parent called name, or NULL (also when
+ * parent is NULL).
+ */
+xmlNodePtr		 load_first_element(xmlNodePtr parent,
+			    const char *name);
+
+/*
+ * The value of node's attribute name (in any namespace, as xmlGetProp()
+ * finds it), copied into arena, which owns it; NULL when node is NULL or
+ * has no such attribute.
+ */
+const char		*load_attr(struct arena *, xmlNodePtr node,
+			    const char *name);
+
+/*
  * Free the schemas compiled and cached by load_file().  Call once at
  * exit, before xmlCleanupParser().
  */

@@ -140,47 +140,11 @@ struct reader {
 
 /* --- XML access --- */
 
+/* Where node is; the locale keeps the file name when load's goes. */
 static struct srcpos
 node_pos(const struct reader *rd, xmlNodePtr node)
 {
-	struct srcpos	pos = load_pos(rd->lr, node);
-
-	/* The load result goes away; the locale keeps its own file name. */
-	pos.file = strcmp(pos.file, rd->loc->pos.file) == 0 ?
-	    rd->loc->pos.file : arena_strdup(rd->loc->arena, pos.file);
-	return pos;
-}
-
-/* The first element called name at or after n, or NULL. */
-static xmlNodePtr
-next_elem(xmlNodePtr n, const char *name)
-{
-	for (; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, name) == 0)
-			return n;
-	return NULL;
-}
-
-static xmlNodePtr
-child(xmlNodePtr parent, const char *name)
-{
-	return parent == NULL ? NULL : next_elem(parent->children, name);
-}
-
-/* An attribute's value, copied into the locale's arena, or NULL. */
-static const char *
-prop(const struct reader *rd, xmlNodePtr node, const char *name)
-{
-	xmlChar		*v;
-	const char	*s;
-
-	if (node == NULL ||
-	    (v = xmlGetProp(node, (const xmlChar *)name)) == NULL)
-		return NULL;
-	s = arena_strdup(rd->loc->arena, (const char *)v);
-	xmlFree(v);
-	return s;
+	return load_pos_copy(rd->lr, node, rd->loc->arena, rd->loc->pos.file);
 }
 
 /* An element's text without the white space around it. */
@@ -301,8 +265,8 @@ read_text_fields(struct reader *rd)
 	int			 rc = 0;
 
 	for (f = text_fields; f < text_fields + NELEMS(text_fields); f++) {
-		n = child(rd->root, f->elem);
-		if ((text = prop(rd, n, f->attr)) == NULL)
+		n = load_first_element(rd->root, f->elem);
+		if ((text = load_attr(rd->loc->arena, n, f->attr)) == NULL)
 			text = f->def;
 		assert(text != NULL);	/* the schema requires it */
 		*(const char **)((char *)rd->loc + f->off) = text;
@@ -317,7 +281,8 @@ read_text_fields(struct reader *rd)
 static void
 read_group_min(struct reader *rd)
 {
-	const char	*text = prop(rd, child(rd->root, "numbers"),
+	const char	*text = load_attr(rd->loc->arena,
+			    load_first_element(rd->root, "numbers"),
 			    "group-min-digits");
 
 	/* The schema allows only a positive integer. */
@@ -359,21 +324,22 @@ static int
 read_labels(struct reader *rd)
 {
 	struct locale		*loc = rd->loc;
-	xmlNodePtr		 labels = child(rd->root, "labels"), n;
+	xmlNodePtr		 labels, n;
 	const struct label	*dup;
 	struct label		 l;
 	struct srcpos		 pos;
 	size_t			 count = 0;
 	int			 rc = 0;
 
-	for (n = child(labels, "label"); n != NULL;
-	    n = next_elem(n->next, "label"))
+	labels = load_first_element(rd->root, "labels");
+	for (n = load_first_element(labels, "label"); n != NULL;
+	    n = load_next_element(n->next, "label"))
 		count++;
 	loc->labels = arena_alloc(loc->arena, count * sizeof(*loc->labels));
-	for (n = child(labels, "label"); n != NULL;
-	    n = next_elem(n->next, "label")) {
+	for (n = load_first_element(labels, "label"); n != NULL;
+	    n = load_next_element(n->next, "label")) {
 		pos = node_pos(rd, n);
-		l.key = prop(rd, n, "key");
+		l.key = load_attr(loc->arena, n, "key");
 		l.text = trimmed_content(rd, n);
 		l.line = pos.line;
 		if ((dup = find_label(loc, l.key)) != NULL) {
@@ -396,11 +362,12 @@ read_months(struct reader *rd)
 	int		m;
 
 	/* The schema holds exactly twelve. */
-	n = child(child(rd->root, "months"), "month");
-	for (m = 0; m < 12; m++, n = next_elem(n->next, "month")) {
+	n = load_first_element(load_first_element(rd->root, "months"), "month");
+	for (m = 0; m < 12; m++, n = load_next_element(n->next, "month")) {
 		assert(n != NULL);
-		rd->loc->month[m] = prop(rd, n, "name");
-		rd->loc->month_day[m] = prop(rd, n, "with-day");
+		rd->loc->month[m] = load_attr(rd->loc->arena, n, "name");
+		rd->loc->month_day[m] = load_attr(rd->loc->arena, n,
+		    "with-day");
 		if (rd->loc->month_day[m] == NULL)
 			rd->loc->month_day[m] = rd->loc->month[m];
 	}
@@ -409,8 +376,8 @@ read_months(struct reader *rd)
 static void
 read_hyphenation(struct reader *rd)
 {
-	xmlNodePtr	 n = child(rd->root, "hyphenation");
-	const char	*file = prop(rd, n, "file");
+	xmlNodePtr	 n = load_first_element(rd->root, "hyphenation");
+	const char	*file = load_attr(rd->loc->arena, n, "file");
 
 	rd->loc->hyph_pos = node_pos(rd, n != NULL ? n : rd->root);
 	if (file != NULL && file[0] != '/')
@@ -584,14 +551,14 @@ static int
 letter_weights(struct reader *rd, xmlNodePtr n, struct coll_rule *r,
     const struct srcpos *pos)
 {
-	const char	*as = prop(rd, n, "sorts-as");
+	const char	*as = load_attr(rd->loc->arena, n, "sorts-as");
 	uint32_t	*key;
 	size_t		 nkey;
 
 	if (as == NULL) {
 		r->nweight = 1;
-		return weight_after(rd->loc, prop(rd, n, "sorts-after"),
-		    &r->weight[0], pos);
+		return weight_after(rd->loc, load_attr(rd->loc->arena, n,
+		    "sorts-after"), &r->weight[0], pos);
 	}
 	key = sort_key(rd->loc, as, &nkey);
 	if (nkey <= COLL_MAX) {
@@ -615,8 +582,8 @@ read_letter(struct reader *rd, xmlNodePtr n)
 	size_t			 i;
 
 	r->line = pos.line;
-	if (letter_chars("chars", prop(rd, n, "chars"), r->chars,
-	    &r->nchars, &pos) == -1)
+	if (letter_chars("chars", load_attr(loc->arena, n, "chars"),
+	    r->chars, &r->nchars, &pos) == -1)
 		return -1;
 	for (i = 0; i < loc->nrules; i++)
 		if (loc->rules[i].nchars == r->nchars && memcmp(
@@ -635,17 +602,17 @@ read_letter(struct reader *rd, xmlNodePtr n)
 static int
 read_collation(struct reader *rd)
 {
-	xmlNodePtr	coll = child(rd->root, "collation"), n;
+	xmlNodePtr	coll = load_first_element(rd->root, "collation"), n;
 	size_t		count = 0;
 	int		rc = 0;
 
-	for (n = child(coll, "letter"); n != NULL;
-	    n = next_elem(n->next, "letter"))
+	for (n = load_first_element(coll, "letter"); n != NULL;
+	    n = load_next_element(n->next, "letter"))
 		count++;
 	rd->loc->rules = arena_alloc(rd->loc->arena,
 	    count * sizeof(*rd->loc->rules));
-	for (n = child(coll, "letter"); n != NULL;
-	    n = next_elem(n->next, "letter"))
+	for (n = load_first_element(coll, "letter"); n != NULL;
+	    n = load_next_element(n->next, "letter"))
 		if (read_letter(rd, n) == -1)
 			rc = -1;
 	return rc;
@@ -656,7 +623,8 @@ read_collation(struct reader *rd)
 static int
 read_locale(struct reader *rd, const char *lang)
 {
-	const char	*file_lang = prop(rd, rd->root, "lang");
+	const char	*file_lang = load_attr(rd->loc->arena, rd->root,
+			    "lang");
 	int		 rc = 0;
 
 	if (strcmp(file_lang, lang) != 0) {

@@ -7,7 +7,8 @@
  * that lacks the build's language) and leaves out elements of the other
  * variant.  The region filter keeps the entries of one region and the
  * quotes that belong to them; what is left out but has an id goes to
- * document->dropped, so references to it can fall back.
+ * document->dropped, so references to it can fall back.  model_walk.c
+ * walks the built document and answers questions about it.
  *
  * This module must never resolve references or judge content (check
  * does), never hand libxml2 types on, and never keep a pointer into the
@@ -157,13 +158,6 @@ attr_is(xmlNodePtr n, const char *name, const char *value)
 	is = strcmp((const char *)v, value) == 0;
 	xmlFree(v);
 	return is;
-}
-
-static int
-is_named(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE &&
-	    strcmp((const char *)n->name, name) == 0;
 }
 
 /*
@@ -347,7 +341,7 @@ joins_group(const struct reader *r, xmlNodePtr first, xmlNodePtr m)
 	    !xmlStrEqual(m->name, first->name) ||
 	    !attrs_within(first, m) || !attrs_within(m, first))
 		return 0;
-	if (is_named(first, "bar") && xmlHasNsProp(first,
+	if (load_is_element(first, "bar") && xmlHasNsProp(first,
 	    (const xmlChar *)"key", NULL) != NULL)
 		return 1;
 	lang = node_lang(r, m);
@@ -556,32 +550,6 @@ read_inline(struct reader *r, xmlNodePtr parent)
 	return head;
 }
 
-void
-model_inline_text(const struct inline_node *in, struct strbuf *buf)
-{
-	for (; in != NULL; in = in->next) {
-		if (in->kind == INL_TEXT)
-			strbuf_puts(buf, in->text);
-		else if (in->kind == INL_BR)
-			strbuf_putc(buf, ' ');
-		else if (in->kind != INL_NOTE)
-			model_inline_text(in->child, buf);
-	}
-}
-
-const char *
-model_plain(struct document *doc, const struct inline_node *in)
-{
-	struct strbuf	 buf;
-	const char	*s;
-
-	memset(&buf, 0, sizeof(buf));
-	model_inline_text(in, &buf);
-	s = arena_strdup(doc->arena, buf.data != NULL ? buf.data : "");
-	strbuf_free(&buf);
-	return s;
-}
-
 /* --- child rules: fields filled from child elements --- */
 
 static void
@@ -612,7 +580,7 @@ read_children(struct reader *r, xmlNodePtr parent, void *base,
 
 	while ((n = element_next(r, &cur)) != NULL)
 		for (i = 0; i < nrules; i++)
-			if (is_named(n, rules[i].name)) {
+			if (load_is_element(n, rules[i].name)) {
 				rules[i].read(r, n, (char *)base +
 				    rules[i].off);
 				break;
@@ -640,7 +608,7 @@ block_list(struct reader *r, xmlNodePtr n, struct block *b)
 	start = parse_count(attr(r, n, "start"), 1);
 	b->u.list.start = start < 0 ? 1 : start > INT_MAX ? INT_MAX : start;
 	while ((c = element_next(r, &cur)) != NULL) {
-		if (!is_named(c, "item"))
+		if (!load_is_element(c, "item"))
 			continue;
 		it = ARENA_NEW(r->arena, struct list_item);
 		it->pos = pos_of(r, c);
@@ -826,7 +794,7 @@ read_blocks(struct reader *r, xmlNodePtr parent, struct inline_node **title)
 	if (!depth_enter(r, parent))
 		return NULL;
 	while ((n = element_next(r, &cur)) != NULL) {
-		if (title != NULL && is_named(n, "title"))
+		if (title != NULL && load_is_element(n, "title"))
 			*title = read_inline(r, n);
 		else if ((b = block_from(r, n)) != NULL) {
 			*tail = b;
@@ -1055,7 +1023,7 @@ read_entries(struct reader *r, xmlNodePtr parent, void *field)
 	int		 keep;
 
 	while ((n = element_next(r, &cur)) != NULL) {
-		if (!is_named(n, "entry"))
+		if (!load_is_element(n, "entry"))
 			continue;
 		keep = region_keeps(r, n);
 		r->quiet += !keep;
@@ -1117,7 +1085,8 @@ read_quotes(struct reader *r, xmlNodePtr parent, void *field)
 	xmlNodePtr	 cur = parent->children, n;
 
 	while ((n = element_next(r, &cur)) != NULL)
-		if (is_named(n, "quote") && (q = read_quote(r, n)) != NULL) {
+		if (load_is_element(n, "quote") &&
+		    (q = read_quote(r, n)) != NULL) {
 			*tail = q;
 			tail = &q->next;
 		}
@@ -1216,145 +1185,4 @@ model_free(struct document *doc)
 {
 	if (doc != NULL)
 		arena_free(doc->arena);
-}
-
-/* --- walking the document --- */
-
-static void
-each_block_list(struct block *b, void (*fn)(struct block *, void *),
-    void *arg)
-{
-	for (; b != NULL; b = b->next) {
-		fn(b, arg);
-		if (b->kind == BLK_SECTION)
-			each_block_list(b->u.section.children, fn, arg);
-		else if (b->kind == BLK_FUNDING)
-			each_block_list(b->u.imprint.blocks, fn, arg);
-	}
-}
-
-void
-model_each_block(struct document *doc, void (*fn)(struct block *, void *),
-    void *arg)
-{
-	struct entry	*e;
-
-	for (e = doc->entries; e != NULL; e = e->next) {
-		each_block_list(e->summary, fn, arg);
-		each_block_list(e->advice, fn, arg);
-	}
-	each_block_list(doc->body, fn, arg);
-	each_block_list(doc->imprint, fn, arg);
-}
-
-struct inline_walk {
-	void	(*fn)(struct inline_node *, void *);
-	void	 *arg;
-};
-
-static void
-walk_inline(const struct inline_walk *w, struct inline_node *in)
-{
-	for (; in != NULL; in = in->next) {
-		w->fn(in, w->arg);
-		walk_inline(w, in->child);
-	}
-}
-
-/* The inline lists a block holds itself (not those of its children). */
-static void
-walk_block_inline(struct block *b, void *arg)
-{
-	const struct inline_walk	*w = arg;
-	struct list_item		*it;
-	struct chart_bar		*bar;
-	struct contact			*c = &b->u.imprint.contact;
-
-	switch (b->kind) {
-	case BLK_PARA:
-		walk_inline(w, b->u.para);
-		break;
-	case BLK_LIST:
-		for (it = b->u.list.items; it != NULL; it = it->next)
-			walk_inline(w, it->content);
-		break;
-	case BLK_SECTION:
-		walk_inline(w, b->u.section.title);
-		break;
-	case BLK_CHART:
-		walk_inline(w, b->u.chart.title);
-		walk_inline(w, b->u.chart.caption);
-		for (bar = b->u.chart.bars; bar != NULL; bar = bar->next)
-			walk_inline(w, bar->label);
-		break;
-	case BLK_FIGURE:
-		walk_inline(w, b->u.figure.caption);
-		break;
-	case BLK_CONTACT:
-		walk_inline(w, c->org);
-		walk_inline(w, c->street);
-		walk_inline(w, c->city);
-		walk_inline(w, c->email);
-		walk_inline(w, c->web);
-		break;
-	case BLK_PUBLISHER:
-		walk_inline(w, b->u.imprint.text);
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-walk_entry_inline(const struct inline_walk *w, struct entry *e)
-{
-	struct partner	*p;
-	struct media	*m;
-
-	walk_inline(w, e->title);
-	for (p = e->partners; p != NULL; p = p->next)
-		walk_inline(w, p->name);
-	walk_inline(w, e->place);
-	for (m = e->media; m != NULL; m = m->next)
-		walk_inline(w, m->label);
-}
-
-void
-model_each_inline(struct document *doc,
-    void (*fn)(struct inline_node *, void *), void *arg)
-{
-	struct inline_walk	 w = { fn, arg };
-	struct entry		*e;
-	struct quote		*q;
-
-	walk_inline(&w, doc->meta.title);
-	walk_inline(&w, doc->meta.subtitle);
-	walk_inline(&w, doc->meta.series);
-	walk_inline(&w, doc->meta.publisher);
-	for (e = doc->entries; e != NULL; e = e->next)
-		walk_entry_inline(&w, e);
-	for (q = doc->quotes; q != NULL; q = q->next) {
-		walk_inline(&w, q->text);
-		walk_inline(&w, q->speaker);
-		walk_inline(&w, q->role);
-		walk_inline(&w, q->org);
-		walk_inline(&w, q->context);
-	}
-	model_each_block(doc, walk_block_inline, &w);
-}
-
-int
-model_tags_hold(const struct entry *e, const char *facet, const char *key)
-{
-	const struct tags	*t;
-	size_t			 i;
-
-	for (t = e->tags; t != NULL; t = t->next) {
-		if (t->facet == NULL || strcmp(t->facet, facet) != 0)
-			continue;
-		for (i = 0; i < t->nkeys; i++)
-			if (strcmp(t->keys[i], key) == 0)
-				return 1;
-	}
-	return 0;
 }

@@ -255,32 +255,11 @@ static const field_reader field_readers[F__MAX] = {
 
 /* --- XML access --- */
 
+/* Where node is; the style keeps the file name when load's goes. */
 static struct srcpos
 node_pos(const struct reader *rd, xmlNodePtr node)
 {
-	struct srcpos	pos = load_pos(rd->lr, node);
-
-	/* The load result goes away; the style keeps its own file name. */
-	pos.file = strcmp(pos.file, rd->st->file) == 0 ?
-	    rd->st->file : arena_strdup(rd->st->arena, pos.file);
-	return pos;
-}
-
-/* The first element called name at or after n, or NULL. */
-static xmlNodePtr
-next_elem(xmlNodePtr n, const char *name)
-{
-	for (; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, name) == 0)
-			return n;
-	return NULL;
-}
-
-static xmlNodePtr
-child(xmlNodePtr parent, const char *name)
-{
-	return parent == NULL ? NULL : next_elem(parent->children, name);
+	return load_pos_copy(rd->lr, node, rd->st->arena, rd->st->file);
 }
 
 static size_t
@@ -289,31 +268,17 @@ count_children(xmlNodePtr parent, const char *name)
 	xmlNodePtr	n;
 	size_t		count = 0;
 
-	for (n = child(parent, name); n != NULL; n = next_elem(n->next, name))
+	for (n = load_first_element(parent, name); n != NULL;
+	    n = load_next_element(n->next, name))
 		count++;
 	return count;
-}
-
-/* An attribute's value, copied into the style's arena, or NULL. */
-static const char *
-prop(const struct reader *rd, xmlNodePtr node, const char *name)
-{
-	xmlChar		*v;
-	const char	*s;
-
-	if (node == NULL ||
-	    (v = xmlGetProp(node, (const xmlChar *)name)) == NULL)
-		return NULL;
-	s = arena_strdup(rd->st->arena, (const char *)v);
-	xmlFree(v);
-	return s;
 }
 
 /* Where a settings element is, or the root when it was left out. */
 static struct srcpos
 elem_pos(const struct reader *rd, const char *name)
 {
-	xmlNodePtr	n = child(rd->root, name);
+	xmlNodePtr	n = load_first_element(rd->root, name);
 
 	return node_pos(rd, n != NULL ? n : rd->root);
 }
@@ -501,7 +466,8 @@ read_fields(struct reader *rd, const struct field *fields, size_t n,
 
 	for (i = 0; i < n; i++) {
 		assert(fields[i].kind < F__MAX);
-		if ((text = prop(rd, node, fields[i].attr)) == NULL) {
+		text = load_attr(rd->st->arena, node, fields[i].attr);
+		if (text == NULL) {
 			if (inheriting && fields[i].inherit)
 				continue;
 			text = fields[i].def;
@@ -540,8 +506,8 @@ read_one_color(struct reader *rd, xmlNodePtr n, size_t i)
 	struct srcpos		 pos = node_pos(rd, n);
 	int			 k;
 
-	c->name = rd->color_names[i] = prop(rd, n, "name");
-	c->color = parse_rgb(prop(rd, n, "rgb"));
+	c->name = rd->color_names[i] = load_attr(rd->st->arena, n, "name");
+	c->color = parse_rgb(load_attr(rd->st->arena, n, "rgb"));
 	c->line = pos.line;
 	if ((k = name_index(c->name, rd->color_names, i)) < 0)
 		return 0;
@@ -553,7 +519,7 @@ read_one_color(struct reader *rd, xmlNodePtr n, size_t i)
 static int
 read_colors(struct reader *rd)
 {
-	xmlNodePtr	 cs = child(rd->root, "colors"), n;
+	xmlNodePtr	 cs = load_first_element(rd->root, "colors"), n;
 	struct srcpos	 pos = node_pos(rd, cs);
 	size_t		 i;
 	int		 k, rc = 0;
@@ -563,8 +529,8 @@ read_colors(struct reader *rd)
 	    rd->ncolors * sizeof(*rd->colors));
 	rd->color_names = arena_alloc(rd->st->arena,
 	    rd->ncolors * sizeof(*rd->color_names));
-	for (i = 0, n = child(cs, "color"); n != NULL;
-	    n = next_elem(n->next, "color"), i++)
+	for (i = 0, n = load_first_element(cs, "color"); n != NULL;
+	    n = load_next_element(n->next, "color"), i++)
 		if (read_one_color(rd, n, i) == -1)
 			rc = -1;
 	for (i = 0; i < NFIELDS(required_colors); i++) {
@@ -612,7 +578,7 @@ read_family_elem(struct reader *rd, xmlNodePtr n, size_t i)
 	int			 dup, rc = 0;
 
 	fam->pos = node_pos(rd, n);
-	fam->name = rd->family_names[i] = prop(rd, n, "name");
+	fam->name = rd->family_names[i] = load_attr(rd->st->arena, n, "name");
 	if ((dup = name_index(fam->name, rd->family_names, i)) >= 0) {
 		diag_error(&fam->pos, "font family \"%s\" is already defined "
 		    "on line %ld: rename or remove one", fam->name,
@@ -620,7 +586,7 @@ read_family_elem(struct reader *rd, xmlNodePtr n, size_t i)
 		rc = -1;
 	}
 	for (k = 0; k < FACE__MAX; k++) {
-		if ((file = prop(rd, n, face_names[k])) == NULL)
+		if ((file = load_attr(rd->st->arena, n, face_names[k])) == NULL)
 			continue;
 		if ((fam->file[k] = font_path(rd, file, &fam->pos)) == NULL)
 			rc = -1;
@@ -641,13 +607,13 @@ read_fallbacks(struct reader *rd, xmlNodePtr fonts)
 	    st->nfallbacks * sizeof(*st->fallbacks));
 	st->fallback_pos = node_pos(rd, fonts);
 	st->nfallbacks = 0;
-	for (n = child(fonts, "fallback"); n != NULL;
-	    n = next_elem(n->next, "fallback")) {
+	for (n = load_first_element(fonts, "fallback"); n != NULL;
+	    n = load_next_element(n->next, "fallback")) {
 		pos = node_pos(rd, n);
 		if (st->nfallbacks == 0)
 			st->fallback_pos = pos;
 		st->fallbacks[st->nfallbacks] = font_path(rd,
-		    prop(rd, n, "file"), &pos);
+		    load_attr(rd->st->arena, n, "file"), &pos);
 		if (st->fallbacks[st->nfallbacks] == NULL)
 			rc = -1;
 		else
@@ -660,7 +626,7 @@ static int
 read_fonts(struct reader *rd)
 {
 	struct style	*st = rd->st;
-	xmlNodePtr	 fonts = child(rd->root, "fonts"), n;
+	xmlNodePtr	 fonts = load_first_element(rd->root, "fonts"), n;
 	size_t		 i;
 	int		 rc = 0;
 
@@ -669,8 +635,8 @@ read_fonts(struct reader *rd)
 	    st->nfamilies * sizeof(*st->families));
 	rd->family_names = arena_alloc(st->arena,
 	    st->nfamilies * sizeof(*rd->family_names));
-	for (i = 0, n = child(fonts, "family"); n != NULL;
-	    n = next_elem(n->next, "family"), i++)
+	for (i = 0, n = load_first_element(fonts, "family"); n != NULL;
+	    n = load_next_element(n->next, "family"), i++)
 		if (read_family_elem(rd, n, i) == -1)
 			rc = -1;
 	if (read_fallbacks(rd, fonts) == -1)
@@ -689,9 +655,9 @@ find_roles(struct reader *rd)
 	xmlNodePtr	 n;
 	int		 r, rc = 0;
 
-	for (n = child(rd->root, "text"); n != NULL;
-	    n = next_elem(n->next, "text")) {
-		role = prop(rd, n, "role");
+	for (n = load_first_element(rd->root, "text"); n != NULL;
+	    n = load_next_element(n->next, "text")) {
+		role = load_attr(rd->st->arena, n, "role");
 		r = name_index(role, text_role_names, TR__MAX);
 		assert(r >= 0);		/* the schema lists the roles */
 		if (rd->roles[r] != NULL) {
@@ -720,8 +686,9 @@ read_role(struct reader *rd, enum text_role r)
 	t->pos = n != NULL ? node_pos(rd, n) : body->pos;
 	rc = read_fields(rd, text_fields, NFIELDS(text_fields), n, &t->pos,
 	    t, inheriting);
-	if (rc == 0 && inheriting && prop(rd, n, "size") != NULL &&
-	    prop(rd, n, "leading") == NULL)
+	if (rc == 0 && inheriting &&
+	    load_attr(rd->st->arena, n, "size") != NULL &&
+	    load_attr(rd->st->arena, n, "leading") == NULL)
 		t->leading = t->size * body->leading / body->size;
 	return rc;
 }
@@ -759,8 +726,8 @@ read_settings(struct reader *rd)
 	for (f = style_fields; f < style_fields + NFIELDS(style_fields);
 	    f++) {
 		pos = elem_pos(rd, f->elem);
-		if (read_fields(rd, f, 1, child(rd->root, f->elem), &pos,
-		    rd->st, 0) == -1)
+		if (read_fields(rd, f, 1, load_first_element(rd->root,
+		    f->elem), &pos, rd->st, 0) == -1)
 			rc = -1;
 	}
 	return rc;
@@ -901,7 +868,7 @@ read_style(struct reader *rd)
 {
 	int	rc = 0;
 
-	rd->st->name = prop(rd, rd->root, "name");
+	rd->st->name = load_attr(rd->st->arena, rd->root, "name");
 	if (read_colors(rd) == -1)
 		rc = -1;
 	if (read_fonts(rd) == -1)

@@ -335,8 +335,8 @@ ts_image(struct ts *ts, struct vlist *l, const char *path, const char *alt,
 	vline_add_item(v, &it);
 }
 
-static void
-add_credit(struct ts *ts, const char *credit, const char *dest)
+void
+ts_add_credit(struct ts *ts, const char *credit, const char *dest)
 {
 	if (ts->ncredits == ts->credits_cap) {
 		ts->credits_cap = ts->credits_cap ? ts->credits_cap * 2 : 8;
@@ -366,7 +366,7 @@ build_figure(struct ts *ts, const struct block *b, struct vlist *l)
 		ts_label_lines(ts, l, arena_printf(ts->lay->arena, "%s %s",
 		    locale_label(ts->loc, "photo"), f->credit), TR_CAPTION,
 		    IR_FIGURE, 0);
-		add_credit(ts, f->credit, dest);
+		ts_add_credit(ts, f->credit, dest);
 	}
 	vlist_space(l, first + 1, ts_role(ts, TR_CAPTION)->space_before);
 	vlist_keep_all(l, first);

@@ -12,6 +12,7 @@
 #include "typeset_int.h"
 
 #define CONTENTS_DEST	"#contents"	/* not an XML name: no clash */
+#define COVER_DEST	"#cover"
 #define IMPRINT_DEST	"#imprint"
 
 static void
@@ -53,17 +54,21 @@ height(const struct vlist *l)
 	return h;
 }
 
-/* The cover image between the field and the foot, with its credit. */
+/*
+ * The cover image across the whole page width (into the trim), right
+ * under the colour field, scaled down and centred if the room between the
+ * field and the foot is less; its credit under it, listed in the imprint.
+ */
 static void
 cover_image(struct ts *ts, double top, double bottom)
 {
 	const struct meta	*m = &ts->doc->meta;
 	struct vlist		 l = { NULL, 0, 0 };
 	struct item		*img;
-	double			 room = top - bottom, scale;
+	double			 room = top - bottom, scale, x = 0;
 
 	ts_image(ts, &l, m->cover_src, model_plain((struct document *)ts->doc,
-	    m->title), ts_text_width(ts), &m->pos);
+	    m->title), ts->st->page_width, &m->pos);
 	if (l.n == 0)
 		return;
 	img = &l.v[0].items[0];
@@ -71,13 +76,20 @@ cover_image(struct ts *ts, double top, double bottom)
 		scale = room / img->h;
 		img->w *= scale, img->h = room, img->y = -room;
 		l.v[0].height = room;
+		x = (ts->st->page_width - img->w) / 2;
 	}
-	if (m->cover_credit != NULL)
-		ts_label_lines(ts, &l, arena_printf(ts->lay->arena, "%s %s",
-		    locale_label(ts->loc, "photo"), m->cover_credit),
-		    TR_CAPTION, IR_COVER, 0);
+	top -= img->h;
+	ts_place_at(ts, &l, x, top + img->h);
+	vlist_free(&l);
+	if (m->cover_credit == NULL)
+		return;
+	ts_label_lines(ts, &l, arena_printf(ts->lay->arena, "%s %s",
+	    locale_label(ts->loc, "photo"), m->cover_credit), TR_CAPTION,
+	    IR_COVER, 0);
 	ts_place_at(ts, &l, ts_page_left(ts), top);
 	vlist_free(&l);
+	ts_record_dest(ts, COVER_DEST);
+	ts_add_credit(ts, m->cover_credit, COVER_DEST);
 }
 
 static void
@@ -117,8 +129,7 @@ ts_cover(struct ts *ts)
 	foot_top = st->margin_bottom + height(&foot);
 	ts_place_at(ts, &foot, left, foot_top);
 	if (m->cover_src != NULL)
-		cover_image(ts, field - st->margin_top, foot_top +
-		    st->margin_bottom);
+		cover_image(ts, field, foot_top + st->margin_bottom);
 	vlist_free(&head);
 	vlist_free(&title);
 	vlist_free(&foot);

@@ -158,6 +158,8 @@ void		 ts_heading(struct ts *, const char *number,
 		    const char *title, const char *dest, const struct srcpos *);
 void		 ts_label_lines(struct ts *, struct vlist *, const char *,
 		    enum text_role, enum item_role, double space_before);
+void		 ts_add_credit(struct ts *, const char *credit,
+		    const char *dest);
 void		 ts_image(struct ts *, struct vlist *, const char *path,
 		    const char *alt, double max_width, const struct srcpos *);
 

@@ -173,7 +173,7 @@ a4_settings(void **state)
 	assert_int_equal(st->widow_lines, 2);
 	assert_int_equal(st->orphan_lines, 2);
 	assert_string_equal(st->link_marker, "\u2197");
-	assert_close(st->cover_field_height, 150 * MM);
+	assert_close(st->cover_field_height, 118 * MM);
 	assert_int_equal(st->toc, 1);
 	style_free(st);
 }
