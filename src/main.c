@@ -31,8 +31,6 @@
 #include "typeset.h"
 
 #define BROCHURE_VERSION	"0.1.0"
-#define HYPHEN_LEFT_MIN		2	/* [characters] before a hyphen */
-#define HYPHEN_RIGHT_MIN	2	/* [characters] after a hyphen */
 #define DEFAULT_STYLE		"brochure-a4"
 
 #ifndef DATADIR
@@ -76,7 +74,8 @@ help(void)
 	    "  build   set REPORT.xml into a PDF (default: REPORT's name "
 	    "with .pdf,\n"
 	    "          in the current folder)\n"
-	    "  check   report every problem in REPORT.xml without building\n"
+	    "  check   report every problem in REPORT.xml (and the style) "
+	    "without\n          writing anything\n"
 	    "\n"
 	    "  -s, --style STYLE   a style sheet path, or the name of an "
 	    "installed one\n"
@@ -312,18 +311,19 @@ read_report(struct build *b, const struct options *o)
 static void
 print_stats(const struct typeset_stats *st)
 {
-	printf("pages %d\nlines %d\noverfull lines %d\n"
-	    "worst adjustment ratio %.2f\n",
-	    st->pages, st->lines, st->overfull, st->worst_ratio);
+	printf("pages %d\nlines %d\nhyphenated lines %d\n"
+	    "worst adjustment ratio %.2f\noverfull lines %d\nwidows %d\n"
+	    "orphans %d\n", st->pages, st->lines, st->hyphenated,
+	    st->worst_ratio, st->overfull, st->widows, st->orphans);
 }
 
 /* style, typeset, render. */
+/* style and typeset: everything a build does before it writes. */
 static int
-write_brochure(struct build *b, const struct options *o)
+lay_out(struct build *b, const struct options *o)
 {
 	struct typeset_stats	 st;
-	char			*path, *out;
-	int			 rc;
+	char			*path;
 
 	path = style_path(b->datadir, o->style ? o->style : DEFAULT_STYLE);
 	b->style = style_read(path);
@@ -333,7 +333,7 @@ write_brochure(struct build *b, const struct options *o)
 	memset(&st, 0, sizeof(st));
 	if (locale_hyphenation(b->locale) != NULL)
 		b->hyph = hyph_open(b->hyphdir, locale_hyphenation(b->locale),
-		    HYPHEN_LEFT_MIN, HYPHEN_RIGHT_MIN,
+		    b->style->hyphen_left_min, b->style->hyphen_right_min,
 		    locale_hyphenation_pos(b->locale));
 	if ((b->fonts = fonts_new()) == NULL)
 		return -1;
@@ -343,6 +343,16 @@ write_brochure(struct build *b, const struct options *o)
 		return -1;
 	if (o->stats)
 		print_stats(&st);
+	return 0;
+}
+
+/* The PDF, or the dump. */
+static int
+write_brochure(struct build *b, const struct options *o)
+{
+	char	*out;
+	int	 rc;
+
 	if (o->dump)
 		return render_text(b->layout, b->fonts, stdout);
 	out = o->out ? xstrdup(o->out) : default_output(o->report);
@@ -367,6 +377,8 @@ main(int argc, char *argv[])
 	memset(&b, 0, sizeof(b));
 	find_data(&b);
 	rc = read_report(&b, &o);
+	if (rc == 0)
+		rc = lay_out(&b, &o);
 	if (rc == 0 && o.command == CMD_BUILD)
 		rc = write_brochure(&b, &o);
 	build_free(&b);

@@ -118,6 +118,22 @@ struct field {
 
 static const struct field style_fields[] = {
 	/* elem, attr, kind, field, default, min, max (, names) */
+	{ "justification", "tolerance", F_NUMBER, S(tolerance), "2.5", 0.1,
+	    10, NULL, 0, 0 },
+	{ "justification", "space-stretch", F_NUMBER, S(space_stretch),
+	    "0.25", 0, 2, NULL, 0, 0 },
+	{ "justification", "space-shrink", F_NUMBER, S(space_shrink), "0.1",
+	    0, 0.3, NULL, 0, 0 },
+	{ "justification", "emergency-stretch", F_NUMBER,
+	    S(emergency_stretch), "1.5", 0, 10, NULL, 0, 0 },
+	{ "justification", "hyphen-penalty", F_INT, S(hyphen_penalty), "100",
+	    0, 10000, NULL, 0, 0 },
+	{ "justification", "max-hyphen-lines", F_INT, S(max_hyphen_lines),
+	    "2", 0, 10, NULL, 0, 0 },
+	{ "justification", "hyphen-left-min", F_INT, S(hyphen_left_min), "2",
+	    1, 10, NULL, 0, 0 },
+	{ "justification", "hyphen-right-min", F_INT, S(hyphen_right_min),
+	    "2", 1, 10, NULL, 0, 0 },
 	{ "page", "width", F_LENGTH, S(page_width), NULL, MIN_SIZE, NO_MAX,
 	    NULL, 0, 0 },
 	{ "page", "height", F_LENGTH, S(page_height), NULL, MIN_SIZE, NO_MAX,

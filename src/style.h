@@ -169,6 +169,16 @@ struct style {
 	double		 cover_field_height;	/* [pt] cover@field-height, 0:
 						   accent field at the top */
 
+	/* justification (<justification>) */
+	double		 tolerance;		/* largest adjustment ratio */
+	double		 space_stretch;		/* [em] interword stretch */
+	double		 space_shrink;		/* [em] interword shrink */
+	double		 emergency_stretch;	/* [em] per line, last resort */
+	int		 hyphen_penalty;	/* cost of a hyphen break */
+	int		 max_hyphen_lines;	/* in a row, 0: any */
+	int		 hyphen_left_min;	/* [characters] before a hyphen */
+	int		 hyphen_right_min;	/* [characters] after a hyphen */
+
 	/* contents */
 	int		 toc;			/* contents@show, no */
 };

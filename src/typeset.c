@@ -264,6 +264,7 @@ start_column(struct ts *ts)
 
 	ts->cursor = ts->top;
 	ts->column_empty = 1;
+	ts->last_lines = 0;
 	ts->notes_height = 0;
 	ts->foot = ts->carry_next;
 	ts->carry_next = swap;
@@ -290,9 +291,22 @@ ts_new_page(struct ts *ts, int numbered)
 	start_column(ts);
 }
 
+/*
+ * A paragraph that goes on in the next column leaves an orphan when fewer
+ * than the style's minimum of its first lines stay behind.
+ */
+static void
+count_orphan(struct ts *ts)
+{
+	if (ts->last_lines > 0 && ts->last_index + 1 < ts->last_lines &&
+	    ts->last_index + 1 < ts->st->orphan_lines)
+		ts->stats->orphans++;
+}
+
 static void
 next_column(struct ts *ts)
 {
+	count_orphan(ts);
 	finish_column(ts);
 	if (++ts->column >= ts->st->columns) {
 		ts_new_page(ts, 1);
@@ -405,6 +419,22 @@ fits(const struct ts *ts, const struct vlist *l, size_t from, size_t to)
 }
 
 /*
+ * The mark that starts the rest of a note in the next column: its number
+ * and the locale's word, "1 (Fortsetzung)".  Owned by ts->continued.
+ */
+static void
+continue_note(struct ts *ts, const struct note *n)
+{
+	size_t	first = ts->continued.n, i;
+
+	ts_label_lines(ts, &ts->continued, arena_printf(ts->lay->arena,
+	    "%d\xC2\xA0(%s)", n->number, locale_label(ts->loc,
+	    "note-continued")), TR_NOTE, IR_NOTE, 0);
+	for (i = first; i < ts->continued.n; i++)
+		*vlist_add(&ts->carry_next) = ts->continued.v[i];
+}
+
+/*
  * Take the notes of v into this column; a note too long for the space
  * left continues in the next column (ts->carry_next).
  */
@@ -427,6 +457,8 @@ take_notes(struct ts *ts, const struct vline *v)
 			ts->notes_height += n->lines.v[k].height;
 			*vlist_add(&ts->foot) = n->lines.v[k];
 		}
+		if (k < n->lines.n)
+			continue_note(ts, n);
 		for (; k < n->lines.n; k++)
 			*vlist_add(&ts->carry_next) = n->lines.v[k];
 	}
@@ -435,6 +467,11 @@ take_notes(struct ts *ts, const struct vline *v)
 static void
 place_line(struct ts *ts, const struct vline *v)
 {
+	if (ts->column_empty && v->para_lines > 0 && v->para_index > 0 &&
+	    v->para_lines - v->para_index < ts->st->widow_lines)
+		ts->stats->widows++;
+	ts->last_index = v->para_index;
+	ts->last_lines = v->para_lines;
 	ts->cursor -= strip_space(ts, v);
 	place_strip(ts, v, ts_column_left(ts), ts->cursor);
 	ts->cursor -= v->height;
@@ -519,6 +556,7 @@ free_pass(struct ts *ts)
 	free(ts->notes);
 	free(ts->foot.v);
 	free(ts->carry_next.v);
+	vlist_free(&ts->continued);
 	free(ts->credits);
 	free(ts->credit_dests);
 	ts->notes = NULL;

@@ -25,6 +25,9 @@ struct typeset_stats {
 	int	pages;
 	int	lines;
 	int	overfull;	/* lines wider than their measure */
+	int	hyphenated;	/* lines ending in a hyphen */
+	int	widows;		/* a paragraph's last lines alone at a column top */
+	int	orphans;	/* a paragraph's first lines alone at a column foot */
 	double	worst_ratio;
 };
 

@@ -518,7 +518,9 @@ section(struct ts *ts, const struct block *b)
 		ts_heading(ts, num, title, dest, &b->pos);
 	else
 		subsection_heading(ts, b, dest);
+	ts->section_level = b->u.section.level;
 	ts_blocks(ts, b->u.section.children);
+	ts->section_level = b->u.section.level - 1;
 }
 
 void

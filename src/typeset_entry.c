@@ -221,8 +221,12 @@ ts_build_entries(struct ts *ts, const struct block *b, struct vlist *l)
 		vlist_add(l)->keep_with_next = 1;
 		vlist_set_dest(l, l->n - 1, b->id, IR_ENTRY);
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		layout_add_outline(ts->lay, ts->section_level + 1,
+		    model_plain((struct document *)ts->doc, v[i]->title),
+		    v[i]->id);
 		profile(ts, v[i], l);
+	}
 	free(v);
 	free(tmp);
 }

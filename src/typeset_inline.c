@@ -421,11 +421,6 @@ walk(struct ts *ts, const struct inline_node *in, struct look *lk,
 
 /* --- setting --- */
 
-#define SPACE_STRETCH	0.25	/* [em] interword stretch */
-#define SPACE_SHRINK	0.10	/* [em] interword shrink */
-#define TOLERANCE	2.5	/* adjustment ratio before emergency */
-#define EMERGENCY	1.5	/* [em] emergency stretch per line */
-
 void
 ts_set(struct ts *ts, const struct span_list *sl, enum text_role role,
     double width, struct text_block *out)
@@ -437,13 +432,13 @@ ts_set(struct ts *ts, const struct span_list *sl, enum text_role role,
 	p.width = width;
 	p.indent = rs->indent;
 	p.align = rs->align;
-	p.space_stretch = SPACE_STRETCH;
-	p.space_shrink = SPACE_SHRINK;
-	p.tolerance = TOLERANCE;
-	p.emergency_stretch = EMERGENCY * rs->size;
+	p.space_stretch = ts->st->space_stretch;
+	p.space_shrink = ts->st->space_shrink;
+	p.tolerance = ts->st->tolerance;
+	p.emergency_stretch = ts->st->emergency_stretch * rs->size;
 	p.hyphen = "-";
-	p.hyphen_penalty = 50;
-	p.max_hyphen_lines = 2;
+	p.hyphen_penalty = ts->st->hyphen_penalty;
+	p.max_hyphen_lines = ts->st->max_hyphen_lines;
 	if (ts->hyph != NULL && rs->hyphenate) {
 		p.hyphenate = hyph_word;
 		p.hyphenate_arg = ts->hyph;

@@ -41,6 +41,8 @@ struct vline {
 	int		*notes;		/* footnote numbers marked on it */
 	size_t		 nnotes;
 	int		 keep_with_next; /* never break after this line */
+	int		 para_index;	/* line of its paragraph, from 0 */
+	int		 para_lines;	/* lines of its paragraph, 0: none */
 	const char	*dest;		/* destination at the strip's top */
 	enum item_role	 dest_role;
 };
@@ -72,6 +74,8 @@ struct ts {
 	struct typeset_stats	*stats;
 	face_id		       (*faces)[FACE__MAX];	/* per family */
 
+	int		 section_level;	/* of the section being set, 0 none */
+
 	/* the frame being filled */
 	struct page	*page;
 	int		 column;
@@ -79,6 +83,8 @@ struct ts {
 	double		 cursor;	/* [pt] next strip's top */
 	double		 bottom;	/* [pt] column bottom without notes */
 	int		 column_empty;
+	int		 last_index;	/* para_index of the last strip placed */
+	int		 last_lines;	/* its para_lines, 0: none or no strip */
 
 	/* footnotes */
 	int		 nnotes;	/* marks numbered so far */
@@ -87,6 +93,7 @@ struct ts {
 	struct vlist	 foot;		/* note lines at this column's foot */
 	double		 notes_height;	/* [pt] reserved for them */
 	struct vlist	 carry_next;	/* note lines for the next column */
+	struct vlist	 continued;	/* owns the "continued" marks of notes */
 
 	/* cross-references */
 	struct idset	 placed;	/* ids the layout will print */

@@ -135,6 +135,7 @@ vlist_append_lines(struct ts *ts, struct vlist *l, const struct text_block *tb,
 	    rs->size / 1000.0;
 	baseline = -(rs->leading + cap) / 2;
 	for (i = 0; i < tb->nlines; i++) {
+		ts->stats->hyphenated += tb->lines[i].hyphenated;
 		v = vlist_add(l);
 		v->height = rs->leading;
 		for (k = 0; k < tb->lines[i].nruns; k++)
@@ -158,6 +159,10 @@ vlist_keep_lines(struct vlist *l, size_t first, size_t n,
 {
 	size_t	i;
 
+	for (i = 0; i < n; i++) {
+		l->v[first + i].para_index = (int)i;
+		l->v[first + i].para_lines = (int)n;
+	}
 	for (i = 0; i + 1 < n; i++)
 		if ((int)i + 1 < st->orphan_lines ||
 		    (int)(n - i - 1) < st->widow_lines)

@@ -3,7 +3,7 @@
 # layout dumps, bad inputs, the demo PDF end to end, the installed binary.
 # Prints one line per check and closes with "N passed, N failed".
 # Run from the top of the source tree (make check does).
-# Arguments name suites to run (unit boundaries golden bad demo install).
+# Arguments name suites to run (see the list below).
 set -u
 BROCHURE=${BROCHURE:-build/brochure}
 TMP=$(mktemp -d)
@@ -21,9 +21,10 @@ check() { name=$1; shift; if "$@" >"$TMP/out" 2>&1; then ok "$name"; else fail "
 . tests/lib/bad.sh
 . tests/lib/demo.sh
 . tests/lib/install.sh
+. tests/lib/cli.sh
 
 # The suites to run: all of them, or those named on the command line.
-suites=${*:-unit boundaries golden bad demo install}
+suites=${*:-unit boundaries cli golden bad demo install}
 for suite in $suites; do
 	"run_$suite"
 done
