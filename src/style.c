@@ -130,6 +130,8 @@ static const struct field style_fields[] = {
 	    0, 10000, NULL, 0, 0 },
 	{ "justification", "max-hyphen-lines", F_INT, S(max_hyphen_lines),
 	    "2", 0, 10, NULL, 0, 0 },
+	{ "justification", "column-end-hyphen", F_ENUM,
+	    S(column_end_hyphen), "no", 0, 0, NAMES(yes_no), 0 },
 	{ "justification", "hyphen-left-min", F_INT, S(hyphen_left_min), "2",
 	    1, 10, NULL, 0, 0 },
 	{ "justification", "hyphen-right-min", F_INT, S(hyphen_right_min),

@@ -176,6 +176,7 @@ struct style {
 	double		 emergency_stretch;	/* [em] per line, last resort */
 	int		 hyphen_penalty;	/* cost of a hyphen break */
 	int		 max_hyphen_lines;	/* in a row, 0: any */
+	int		 column_end_hyphen;	/* a column may end in a hyphen */
 	int		 hyphen_left_min;	/* [characters] before a hyphen */
 	int		 hyphen_right_min;	/* [characters] after a hyphen */
 

@@ -138,6 +138,9 @@ vlist_append_lines(struct ts *ts, struct vlist *l, const struct text_block *tb,
 		ts->stats->hyphenated += tb->lines[i].hyphenated;
 		v = vlist_add(l);
 		v->height = rs->leading;
+		/* a hyphenated line stays with the next: no column ends in it */
+		v->keep_with_next = tb->lines[i].hyphenated &&
+		    !ts->st->column_end_hyphen && i + 1 < tb->nlines;
 		for (k = 0; k < tb->lines[i].nruns; k++)
 			add_run(ts, v, &tb->lines[i], &tb->lines[i].runs[k],
 			    x, baseline, rs, irole);

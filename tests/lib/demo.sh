@@ -51,6 +51,21 @@ demo_vocabulary() {
 		    { echo "element <$e> is not used by the demo dataset"; return 1; }
 	done
 }
+# The style forbids a column that ends in a hyphen: the lowest text line
+# of every column (pages of running text, from the dump) must not end in
+# one.  Columns start at x 62.36 or 307.56, so x < 300 is the first one.
+demo_no_column_end_hyphen() {
+	"$BROCHURE" build "$DEMO_XML" --dump >"$TMP/demo.dump" || return 1
+	awk '/^page / { page = $2 }
+	    /^  glyphs (paragraph|list) / {
+		col = page " " ($3 < 300); y = $4 + 0
+		if (!(col in low) || y < low[col]) { low[col] = y; text[col] = "" }
+		if (y == low[col]) text[col] = text[col] $0
+	    }
+	    END { for (c in text) if (text[c] ~ /-"$/) { print "column " c \
+		" ends in a hyphen: " text[c]; bad = 1 }; exit bad }' \
+	    "$TMP/demo.dump"
+}
 run_demo() {
 	check "demo: builds" demo_build
 	[ -f "$DEMO_PDF" ] || return
@@ -64,4 +79,5 @@ run_demo() {
 	check "demo: every quote speaker in the text" \
 	    demo_has "/report/quotes/quote/speaker[not(@xml:lang) or @xml:lang='de']"
 	check "demo: uses every element of the vocabulary" demo_vocabulary
+	check "demo: no column ends in a hyphen" demo_no_column_end_hyphen
 }
