@@ -137,35 +137,66 @@ ts_cover(struct ts *ts)
 
 /* --- contents --- */
 
+/* The first glyph item of plain text set in a role (number, page). */
+static struct item
+label_item(struct ts *ts, const char *text, enum text_role role)
+{
+	struct vlist	l = { NULL, 0, 0 };
+	struct item	it;
+
+	memset(&it, 0, sizeof(it));
+	ts_label_lines(ts, &l, text, role, IR_TOC, 0);
+	if (l.n > 0 && l.v[0].nitems > 0)
+		it = l.v[0].items[0];
+	vlist_free(&l);
+	return it;
+}
+
+/*
+ * One line of contents across the text width: the section number in the
+ * accent colour, the title hanging after it, the page at the right edge;
+ * every line of it a link to the section.
+ */
 static void
 contents_line(struct ts *ts, const struct block *b, struct vlist *l)
 {
-	struct document	*doc = (struct document *)ts->doc;
-	const char	*dest = ts_section_dest(ts, b);
-	const char	*num = ts_number_text(ts, b->u.section.number);
-	struct vlist	 pg = { NULL, 0, 0 };
-	struct item	 it, *p;
-	size_t		 first = l->n;
+	struct document		*doc = (struct document *)ts->doc;
+	const char		*dest = ts_section_dest(ts, b);
+	double			 indent = 2 * ts->st->list_indent;
+	double			 w = ts_text_width(ts);
+	struct span_list	 sl = { NULL, 0, 0 };
+	struct text_block	 tb;
+	struct item		 num, page, link;
+	size_t			 first = l->n, i;
 
-	ts_label_lines(ts, l, arena_printf(ts->lay->arena, "%s\xE2\x80\x83%s",
-	    num, model_plain(doc, b->u.section.title)), TR_TOC, IR_TOC,
-	    ts_role(ts, TR_TOC)->space_before);
+	ts_spans_text(ts, model_plain(doc, b->u.section.title), TR_TOC,
+	    ts_role(ts, TR_TOC)->face, &b->pos, &sl);
+	ts_set(ts, &sl, TR_TOC, w - 2 * indent, &tb);
+	vlist_append_lines(ts, l, &tb, indent, TR_TOC, IR_TOC);
+	text_block_free(&tb);
+	span_list_free(&sl);
 	if (l->n == first)
 		return;
-	ts_label_lines(ts, &pg, arena_printf(ts->lay->arena, "%d",
-	    ts_dest_page(ts, dest)), TR_TOC, IR_TOC, 0);
-	p = &pg.v[0].items[0];
-	p->x = ts_column_width(ts) - p->w;
-	vline_add_item(&l->v[l->n - 1], p);
-	vlist_free(&pg);
-	memset(&it, 0, sizeof(it));
-	it.kind = ITEM_LINK;
-	it.role = IR_TOC;
-	it.y = -l->v[first].height;
-	it.w = ts_column_width(ts);
-	it.h = l->v[first].height;
-	it.u.link.dest = dest;
-	vline_add_item(&l->v[first], &it);
+	num = label_item(ts, ts_number_text(ts, b->u.section.number), TR_TOC);
+	num.u.glyphs.color = ts->st->accent;
+	num.y = l->v[first].items[0].y;
+	vline_add_item(&l->v[first], &num);
+	page = label_item(ts, arena_printf(ts->lay->arena, "%d",
+	    ts_dest_page(ts, dest)), TR_TOC);
+	page.x = w - page.w;
+	page.y = l->v[l->n - 1].items[0].y;
+	vline_add_item(&l->v[l->n - 1], &page);
+	for (i = first; i < l->n; i++) {
+		memset(&link, 0, sizeof(link));
+		link.kind = ITEM_LINK;
+		link.role = IR_TOC;
+		link.y = -l->v[i].height;
+		link.w = w;
+		link.h = l->v[i].height;
+		link.u.link.dest = dest;
+		vline_add_item(&l->v[i], &link);
+	}
+	vlist_space(l, first, ts_role(ts, TR_TOC)->space_before);
 }
 
 void
@@ -183,7 +214,7 @@ ts_contents(struct ts *ts)
 	for (b = ts->doc->body; b != NULL; b = b->next)
 		if (b->kind == BLK_SECTION)
 			contents_line(ts, b, &l);
-	ts_pour(ts, &l);
+	ts_place_span(ts, &l);
 	vlist_free(&l);
 }
 
