@@ -118,6 +118,8 @@ unit: $(UNIT_TESTS)
 
 check: deps all $(UNIT_TESTS)
 	@sh tests/run-all.sh
+	@echo "--- the demo under valgrind"
+	@$(MAKE) -s valgrind
 	@echo "--- the unit, golden and bad-input tests under ASan and UBSan"
 	@$(MAKE) -s asan
 
@@ -131,6 +133,16 @@ asan: all
 	@BROCHURE=build-asan/brochure UNITS=build-asan/tests \
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	    sh tests/run-all.sh unit golden bad
+
+# The demo build under valgrind: any memory error or leak fails.
+VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+	   --error-exitcode=9
+valgrind: all
+	$(VALGRIND) ./build/brochure build input/kreativland-2024/report.xml \
+	    -o /tmp/brochure-valgrind.pdf
+	$(VALGRIND) ./build/brochure check tests/golden/notes/overflow.xml
+	@rm -f /tmp/brochure-valgrind.pdf
+	@echo "valgrind: no errors, no leaks"
 
 # Regenerate golden dumps: shows each difference and asks.
 regen: all
@@ -154,4 +166,4 @@ install: all
 clean:
 	rm -rf build build-asan out
 
-.PHONY: all deps demo unit check asan regen install clean
+.PHONY: all deps demo unit check asan valgrind regen install clean
