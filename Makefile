@@ -25,7 +25,7 @@ LDLIBS	+= -lhpdf -lhyphen $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 # The Debian packages a build, the demo and the tests need.
 DEB_PACKAGES = gcc make pkg-config libhpdf-dev libxml2-dev libpng-dev \
 	zlib1g-dev libhyphen-dev hyphen-de hyphen-en-us hyphen-cs hyphen-pl wngerman \
-	libcmocka-dev poppler-utils qpdf libxml2-utils valgrind
+	libcmocka-dev poppler-utils qpdf libxml2-utils valgrind python3
 
 # --- objects, grouped by pipeline stage ---
 
@@ -42,8 +42,8 @@ OBJS_HYPH   = $(B)/hyph.o $(B)/hyph_compile.o
 # font, text, para, typeset, layout: from words to pages
 OBJS_SET    = $(B)/font.o $(B)/text.o $(B)/para.o $(B)/typeset.o \
 	      $(B)/typeset_inline.o $(B)/typeset_vline.o \
-	      $(B)/typeset_block.o $(B)/typeset_entry.o $(B)/typeset_front.o \
-	      $(B)/layout.o
+	      $(B)/typeset_block.o $(B)/typeset_chart.o \
+	      $(B)/typeset_entry.o $(B)/typeset_front.o $(B)/layout.o
 # render: the devices (only pdf_device.o draws with libharu)
 OBJS_RENDER = $(B)/render.o $(B)/pdf_device.o $(B)/text_device.o
 

@@ -2,16 +2,22 @@
  * layout: holds the display list typeset builds and render reads: pages
  * of positioned items, the outline and the document information.  The
  * page, item and outline arrays grow with xrealloc; every string lives
- * in the layout's arena.
+ * in the layout's arena.  Circular arcs become paths of cubic Béziers
+ * here, so the devices draw only straight lines and curves.
  *
  * This module must never measure or break text, nor call libharu.
  */
 #include <assert.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "layout.h"
 
 #define LAYOUT_FIRST_CAP	16	/* first size of every growing array */
+#define ARC_STEP		90.0	/* [degrees] most one Bézier spans */
+#define FULL_TURN		360.0	/* [degrees] */
+#define RAD_PER_DEG		(3.14159265358979323846 / 180.0)
 
 const char *const item_kind_names[ITEM__MAX] = {
 	"glyphs",	/* ITEM_GLYPHS */
@@ -20,6 +26,19 @@ const char *const item_kind_names[ITEM__MAX] = {
 	"image",	/* ITEM_IMAGE */
 	"link",		/* ITEM_LINK */
 	"dest",		/* ITEM_DEST */
+	"path",		/* ITEM_PATH */
+};
+
+const char *const path_op_names[PATH__MAX] = {
+	"M",		/* PATH_MOVE */
+	"L",		/* PATH_LINE */
+	"C",		/* PATH_CURVE */
+	"Z",		/* PATH_CLOSE */
+};
+
+const char *const path_paint_names[PAINT__MAX] = {
+	"stroke",	/* PAINT_STROKE */
+	"fill",		/* PAINT_FILL */
 };
 
 const char *const item_role_names[IR__MAX] = {
@@ -104,6 +123,63 @@ layout_add(struct layout *l, struct page *p, const struct item *it)
 	p->items = grow(p->items, p->nitems, &p->cap, sizeof(*p->items));
 	p->items[p->nitems] = *it;
 	return &p->items[p->nitems++];
+}
+
+static struct path_point
+circle_point(double cx, double cy, double r, double rad)
+{
+	struct path_point	p = { cx + r * cos(rad), cy + r * sin(rad) };
+
+	return p;
+}
+
+/*
+ * Each piece of angle a is a cubic whose controls lie on the tangents at
+ * its ends, k = 4/3 tan(a/4) radii away: the curve meets the circle at
+ * both ends and at its middle, and strays from it by less than 0.03 %
+ * of the radius for a = 90°.
+ */
+size_t
+layout_arc(struct path_seg *segs, double cx, double cy, double r,
+    double start, double sweep)
+{
+	double	 a, k, from, to;
+	size_t	 n, i;
+
+	if (sweep > FULL_TURN)
+		sweep = FULL_TURN;
+	else if (sweep < -FULL_TURN)
+		sweep = -FULL_TURN;
+	if (sweep == 0)
+		return 0;
+	n = (size_t)ceil(fabs(sweep) / ARC_STEP);
+	a = sweep / (double)n * RAD_PER_DEG;
+	k = 4.0 / 3.0 * tan(a / 4.0) * r;
+	from = start * RAD_PER_DEG;
+	segs[0].op = PATH_MOVE;
+	segs[0].pt[0] = circle_point(cx, cy, r, from);
+	for (i = 1; i <= n; i++, from = to) {
+		to = from + a;
+		segs[i].op = PATH_CURVE;
+		segs[i].pt[0] = circle_point(cx, cy, r, from);
+		segs[i].pt[0].x -= k * sin(from);
+		segs[i].pt[0].y += k * cos(from);
+		segs[i].pt[2] = circle_point(cx, cy, r, to);
+		segs[i].pt[1] = segs[i].pt[2];
+		segs[i].pt[1].x += k * sin(to);
+		segs[i].pt[1].y -= k * cos(to);
+	}
+	return n + 1;
+}
+
+const struct path_seg *
+layout_path_copy(struct layout *l, const struct path_seg *segs, size_t n)
+{
+	struct path_seg	*copy;
+
+	copy = arena_alloc(l->arena, n * sizeof(*copy));
+	memcpy(copy, segs, n * sizeof(*copy));
+	return copy;
 }
 
 void

@@ -1,8 +1,8 @@
 /*
  * layout: the display list, the result of typesetting and the only thing
  * the renderer reads.  Pages of positioned items: glyph runs, rules,
- * filled rectangles, images, link areas and named destinations, plus the
- * outline and the document information.
+ * filled rectangles, paths (chart rings), images, link areas and named
+ * destinations, plus the outline and the document information.
  *
  * Coordinates are PDF points with the origin at the bottom left of the
  * page; a glyph run's y is its baseline.  Every item says what it is in
@@ -25,10 +25,40 @@ enum item_kind {
 	ITEM_IMAGE,	/* a PNG or JPEG file scaled into a box */
 	ITEM_LINK,	/* a clickable area: URI or internal destination */
 	ITEM_DEST,	/* a named destination (target of links, outline) */
+	ITEM_PATH,	/* lines and Bézier curves, stroked or filled */
 	ITEM__MAX
 };
 
 extern const char *const item_kind_names[ITEM__MAX];
+
+/* One step of a path; points are relative to the item's x, y. */
+enum path_op {
+	PATH_MOVE,	/* begin a subpath at pt[0] */
+	PATH_LINE,	/* a straight line to pt[0] */
+	PATH_CURVE,	/* a cubic Bézier: controls pt[0], pt[1], end pt[2] */
+	PATH_CLOSE,	/* a line back to the subpath's beginning */
+	PATH__MAX
+};
+
+extern const char *const path_op_names[PATH__MAX];
+
+struct path_point {
+	double		 x, y;		/* [pt] from the item's x, y */
+};
+
+struct path_seg {
+	enum path_op	 op;
+	struct path_point pt[3];	/* as many as op uses */
+};
+
+/* How a path is painted. */
+enum path_paint {
+	PAINT_STROKE,	/* a line of the path's width along it */
+	PAINT_FILL,	/* the inside (non-zero winding) */
+	PAINT__MAX
+};
+
+extern const char *const path_paint_names[PAINT__MAX];
 
 /* What an item is in the document (for tagging and the dump). */
 enum item_role {
@@ -85,6 +115,13 @@ struct item {
 		struct {
 			const char	*name;
 		} dest;
+		struct {
+			const struct path_seg *segs;	/* layout's arena */
+			size_t		 nsegs;
+			enum path_paint	 paint;
+			struct color	 color;
+			double		 width;		/* [pt] of a stroke */
+		} path;
 	} u;
 };
 
@@ -133,6 +170,19 @@ struct page	*layout_add_page(struct layout *, const char *label);
  * must live as long as the layout (use layout_strdup or the arena).
  */
 struct item	*layout_add(struct layout *, struct page *, const struct item *);
+#define LAYOUT_ARC_SEGS	5	/* the most segments layout_arc writes */
+/*
+ * The arc of the circle around (cx, cy) of radius r [pt] from angle
+ * start through sweep [degrees, counterclockwise from 3 o'clock; a
+ * negative sweep runs clockwise; clamped to one full turn]: a move to
+ * its start, then cubic Béziers of at most 90° each, written to segs
+ * (room for LAYOUT_ARC_SEGS).  Returns how many; 0 for a zero sweep.
+ */
+size_t		 layout_arc(struct path_seg *segs, double cx, double cy,
+		    double r, double start, double sweep);
+/* A copy of n path segments that lives as long as the layout. */
+const struct path_seg *layout_path_copy(struct layout *,
+		    const struct path_seg *, size_t n);
 /* Append an outline entry; title and dest are copied. */
 void		 layout_add_outline(struct layout *, int level,
 		    const char *title, const char *dest);

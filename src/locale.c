@@ -49,7 +49,7 @@ static const char *const required_keys[] = {
 	"submarket-performing-arts", "submarket-design",
 	"submarket-architecture", "submarket-press", "submarket-advertising",
 	"submarket-software-games", "submarket-other", "figure", "chart",
-	"quote",
+	"quote", "chart-empty",
 };
 
 struct label {

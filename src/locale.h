@@ -30,7 +30,8 @@ const char	*locale_lang(const struct locale *);
 /*
  * The label for key ("contents", "entry", "page-abbrev", "see",
  * "imprint", "contact", "publisher", "funding", "photo", "photo-credits",
- * "multiple-answers", "role-sme", "role-creative", "submarket-music", …).
+ * "multiple-answers", "chart-empty", "role-sme", "role-creative",
+ * "submarket-music", …).
  * Never NULL: an unknown key returns the key itself, after a warning.
  * Every locale file holds at least the keys listed in locale.c
  * (required_keys); locale_load() reports those it lacks.

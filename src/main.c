@@ -39,7 +39,8 @@
 
 enum command {
 	CMD_BUILD,
-	CMD_CHECK
+	CMD_CHECK,
+	CMD_STATS
 };
 
 struct options {
@@ -52,6 +53,7 @@ struct options {
 	enum variant	 variant;
 	int		 dump;
 	int		 stats;
+	enum stats_format format;	/* of the stats command */
 };
 
 static void
@@ -63,6 +65,8 @@ usage(FILE *f)
 	    "[--stats] [--werror]\n"
 	    "       brochure check REPORT.xml [-l LANG] [--region R] "
 	    "[--werror]\n"
+	    "       brochure stats REPORT.xml [-l LANG] [--region R] "
+	    "[--format table|csv|json]\n"
 	    "       brochure --help | --version\n", f);
 }
 
@@ -76,6 +80,8 @@ help(void)
 	    "          in the current folder)\n"
 	    "  check   report every problem in REPORT.xml (and the style) "
 	    "without\n          writing anything\n"
+	    "  stats   print every chart's bars: key, label, count, total "
+	    "and share\n"
 	    "\n"
 	    "  -s, --style STYLE   a style sheet path, or the name of an "
 	    "installed one\n"
@@ -88,6 +94,7 @@ help(void)
 	    "      --dump          print the laid-out pages instead of "
 	    "writing a PDF\n"
 	    "      --stats         print typesetting statistics\n"
+	    "      --format F      stats: table (default), csv or json\n"
 	    "      --werror        treat warnings as errors\n"
 	    "\n"
 	    "Exit status: 0 success, 1 errors in the input, 2 usage "
@@ -175,12 +182,26 @@ parse_variant(const char *s, enum variant *v)
 	return 0;
 }
 
+static int
+parse_format(const char *s, enum stats_format *f)
+{
+	int	i;
+
+	for (i = 0; i < STATS__MAX; i++)
+		if (strcmp(s, stats_format_names[i]) == 0) {
+			*f = (enum stats_format)i;
+			return 0;
+		}
+	return -1;
+}
+
 enum long_only {
 	OPT_DUMP = 256,
 	OPT_STATS,
 	OPT_WERROR,
 	OPT_REGION,
 	OPT_VARIANT,
+	OPT_FORMAT,
 	OPT_HELP,
 	OPT_VERSION
 };
@@ -191,6 +212,7 @@ static const struct option long_options[] = {
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "region",	required_argument,	NULL, OPT_REGION },
 	{ "variant",	required_argument,	NULL, OPT_VARIANT },
+	{ "format",	required_argument,	NULL, OPT_FORMAT },
 	{ "dump",	no_argument,		NULL, OPT_DUMP },
 	{ "stats",	no_argument,		NULL, OPT_STATS },
 	{ "werror",	no_argument,		NULL, OPT_WERROR },
@@ -217,6 +239,12 @@ parse_option(int c, struct options *o)
 		fprintf(stderr, "brochure: --variant takes report or "
 		    "handout, not \"%s\"\n", optarg);
 		return -1;
+	case OPT_FORMAT:
+		if (parse_format(optarg, &o->format) == 0)
+			break;
+		fprintf(stderr, "brochure: --format takes table, csv or "
+		    "json, not \"%s\"\n", optarg);
+		return -1;
 	case OPT_HELP: help(); return 1;
 	case OPT_VERSION: puts("brochure " BROCHURE_VERSION); return 1;
 	default: return -1;
@@ -231,6 +259,8 @@ parse_command(const char *word, struct options *o)
 		o->command = CMD_BUILD;
 	else if (strcmp(word, "check") == 0)
 		o->command = CMD_CHECK;
+	else if (strcmp(word, "stats") == 0)
+		o->command = CMD_STATS;
 	else
 		return -1;
 	return 0;
@@ -377,7 +407,9 @@ main(int argc, char *argv[])
 	memset(&b, 0, sizeof(b));
 	find_data(&b);
 	rc = read_report(&b, &o);
-	if (rc == 0)
+	if (rc == 0 && o.command == CMD_STATS)
+		rc = stats_print(b.doc, b.locale, o.format, stdout);
+	else if (rc == 0)
 		rc = lay_out(&b, &o);
 	if (rc == 0 && o.command == CMD_BUILD)
 		rc = write_brochure(&b, &o);

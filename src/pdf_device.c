@@ -2,8 +2,9 @@
  * pdf_device: the only code that draws with libharu.  It turns the
  * display list into a PDF: glyph runs as one raw TJ array each (libharu
  * cannot justify UTF-8 text: Tw only acts on single-byte spaces), rules,
- * rectangles, images it decodes and checks itself (libharu aborts on a
- * damaged PNG and accepts a truncated JPEG), links without borders,
+ * rectangles, paths of lines and Bézier curves, images it decodes and
+ * checks itself (libharu aborts on a damaged PNG and accepts a truncated
+ * JPEG), links without borders,
  * destinations, outline, page labels and document information.  The file
  * is written beside the target and renamed into place when complete.
  *
@@ -108,6 +109,7 @@ static void	 pdf_rule(void *, const struct item *);
 static void	 pdf_rect(void *, const struct item *);
 static void	 pdf_image(void *, const struct item *);
 static void	 pdf_link(void *, const struct item *);
+static void	 pdf_path(void *, const struct item *);
 static void	 pdf_end_page(void *, const struct page *);
 static int	 pdf_end(void *);
 
@@ -796,6 +798,55 @@ pdf_image(void *ctx, const struct item *it)
 	pdf_check_item(d, it);
 }
 
+/* One segment of a path, its points offset by the item's position. */
+static void
+pdf_segment(HPDF_Page page, const struct item *it, const struct path_seg *s)
+{
+	HPDF_REAL	 x[3], y[3];
+	int		 k;
+
+	for (k = 0; k < 3; k++) {
+		x[k] = (HPDF_REAL)(it->x + s->pt[k].x);
+		y[k] = (HPDF_REAL)(it->y + s->pt[k].y);
+	}
+	assert(s->op < PATH__MAX);
+	if (s->op == PATH_MOVE)
+		HPDF_Page_MoveTo(page, x[0], y[0]);
+	else if (s->op == PATH_LINE)
+		HPDF_Page_LineTo(page, x[0], y[0]);
+	else if (s->op == PATH_CURVE)
+		HPDF_Page_CurveTo(page, x[0], y[0], x[1], y[1], x[2], y[2]);
+	else
+		HPDF_Page_ClosePath(page);
+}
+
+/* Colour and width first: PDF allows no state change inside a path. */
+static void
+pdf_path(void *ctx, const struct item *it)
+{
+	struct pdf_dev		*d = ctx;
+	const struct color	*c = &it->u.path.color;
+	size_t			 i;
+
+	if (it->u.path.nsegs == 0)
+		return;
+	if (it->u.path.paint == PAINT_FILL)
+		HPDF_Page_SetRGBFill(d->page, unit(c->r), unit(c->g),
+		    unit(c->b));
+	else {
+		HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)it->u.path.width);
+		HPDF_Page_SetRGBStroke(d->page, unit(c->r), unit(c->g),
+		    unit(c->b));
+	}
+	for (i = 0; i < it->u.path.nsegs; i++)
+		pdf_segment(d->page, it, &it->u.path.segs[i]);
+	if (it->u.path.paint == PAINT_FILL)
+		HPDF_Page_Fill(d->page);
+	else
+		HPDF_Page_Stroke(d->page);
+	pdf_check_item(d, it);
+}
+
 /* Readers want ASCII URIs: percent-encode the rest, spaces included. */
 static char *
 uri_encode(const char *uri)
@@ -973,6 +1024,7 @@ render_pdf(const struct layout *l, struct fonts *fonts, const char *out_path)
 			[ITEM_IMAGE] = pdf_image,
 			[ITEM_LINK] = pdf_link,
 			[ITEM_DEST] = NULL,	/* collected by pdf_begin */
+			[ITEM_PATH] = pdf_path,
 		},
 		.end_page = pdf_end_page,
 		.end = pdf_end,

@@ -183,6 +183,14 @@ static const struct field style_fields[] = {
 	{ "cover", "field-height", F_LENGTH, S(cover_field_height), "0pt", 0,
 	    NO_MAX, NULL, 0, 0 },
 	{ "contents", "show", F_ENUM, S(toc), "no", 0, 0, NAMES(yes_no), 0 },
+	{ "charts", "bar-thickness", F_LENGTH, S(bar_thickness), "5pt",
+	    MIN_SIZE, NO_MAX, NULL, 0, 0 },
+	{ "charts", "ring-diameter", F_LENGTH, S(ring_diameter), "22mm",
+	    MIN_SIZE, NO_MAX, NULL, 0, 0 },
+	{ "charts", "ring-width", F_LENGTH, S(ring_width), "2.5mm",
+	    MIN_SIZE, NO_MAX, NULL, 0, 0 },
+	{ "charts", "ring-gap", F_LENGTH, S(ring_gap), "4mm", 0, NO_MAX,
+	    NULL, 0, 0 },
 };
 
 static const struct field text_fields[] = {
@@ -865,6 +873,30 @@ check_furniture(struct reader *rd)
 	return rc;
 }
 
+/* A ring fits a column and keeps a hole for its figure. */
+static int
+check_charts(struct reader *rd)
+{
+	const struct style	*st = rd->st;
+	struct srcpos		 pos = elem_pos(rd, "charts");
+	int			 rc = 0;
+
+	if (st->ring_diameter > column_width(st)) {
+		diag_error(&pos, "charts ring-diameter %gmm is wider than a "
+		    "column (%gmm): make it smaller", mm(st->ring_diameter),
+		    mm(column_width(st)));
+		rc = -1;
+	}
+	if (st->ring_width * 2 >= st->ring_diameter) {
+		diag_error(&pos, "charts ring-width %gmm leaves no room inside "
+		    "a ring %gmm across for its figure: make it less than "
+		    "half the ring-diameter", mm(st->ring_width),
+		    mm(st->ring_diameter));
+		rc = -1;
+	}
+	return rc;
+}
+
 static int
 check_geometry(struct reader *rd)
 {
@@ -874,6 +906,8 @@ check_geometry(struct reader *rd)
 		rc = check_columns(rd);
 	if (rc == 0)
 		rc = check_furniture(rd);
+	if (rc == 0)
+		rc = check_charts(rd);
 	if (check_leading(rd) == -1)
 		rc = -1;
 	return rc;

@@ -182,6 +182,16 @@ struct style {
 
 	/* contents */
 	int		 toc;			/* contents@show, no */
+
+	/* charts@… */
+	double		 bar_thickness;		/* [pt] @bar-thickness, 5pt */
+	double		 ring_diameter;		/* [pt] @ring-diameter, 22mm:
+						   outer edge of a ring */
+	double		 ring_width;		/* [pt] @ring-width, 2.5mm:
+						   less than half the
+						   diameter */
+	double		 ring_gap;		/* [pt] @ring-gap, 4mm: least
+						   space between two rings */
 };
 
 /*

@@ -16,12 +16,14 @@
  *	  link paragraph 56.69 700.12 40.00 9.50 uri="https://…"
  *	  link note 56.69 80.00 30.00 8.00 dest=entry-rudis
  *	  dest sec-vorwort 56.69 785.20
+ *	  path chart 62.36 400.00 62.36 62.36 stroke 7.09 #00737a M 31.18 59.63 C …
  *
  * A page without a label prints as "page 1", a missing language as
  * "lang=-", any other missing string as "".  Coordinates are the
  * layout's (points, origin bottom left, glyph runs at their baseline).
  * This module must never change the layout or call libharu.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,6 +44,7 @@ static void	text_rect(void *, const struct item *);
 static void	text_image(void *, const struct item *);
 static void	text_link(void *, const struct item *);
 static void	text_dest(void *, const struct item *);
+static void	text_path(void *, const struct item *);
 static int	text_end(void *);
 
 /* -0.001 must not print as -0.00. */
@@ -204,6 +207,35 @@ text_dest(void *ctx, const struct item *it)
 	    num(it->y));
 }
 
+/* Paint, width (strokes only), colour, then each segment's points. */
+static void
+text_path(void *ctx, const struct item *it)
+{
+	struct text_dev		*d = ctx;
+	const struct path_seg	*s;
+	static const int	 npoints[PATH__MAX] = {
+		[PATH_MOVE] = 1, [PATH_LINE] = 1, [PATH_CURVE] = 3,
+		[PATH_CLOSE] = 0,
+	};
+	size_t			 i;
+	int			 k;
+
+	put_head(d->out, it, 1);
+	fprintf(d->out, " %s", path_paint_names[it->u.path.paint]);
+	if (it->u.path.paint == PAINT_STROKE)
+		fprintf(d->out, " %.2f", num(it->u.path.width));
+	put_color(d->out, &it->u.path.color);
+	for (i = 0; i < it->u.path.nsegs; i++) {
+		s = &it->u.path.segs[i];
+		assert(s->op < PATH__MAX);
+		fprintf(d->out, " %s", path_op_names[s->op]);
+		for (k = 0; k < npoints[s->op]; k++)
+			fprintf(d->out, " %.2f %.2f", num(s->pt[k].x),
+			    num(s->pt[k].y));
+	}
+	fputc('\n', d->out);
+}
+
 static int
 text_end(void *ctx)
 {
@@ -232,6 +264,7 @@ render_text(const struct layout *l, struct fonts *fonts, FILE *out)
 			[ITEM_IMAGE] = text_image,
 			[ITEM_LINK] = text_link,
 			[ITEM_DEST] = text_dest,
+			[ITEM_PATH] = text_path,
 		},
 		.end = text_end,
 	};

@@ -20,7 +20,6 @@ typedef void	(*build_fn)(struct ts *, const struct block *, struct vlist *);
 static void	build_para(struct ts *, const struct block *, struct vlist *);
 static void	build_list(struct ts *, const struct block *, struct vlist *);
 static void	build_quote(struct ts *, const struct block *, struct vlist *);
-static void	build_chart(struct ts *, const struct block *, struct vlist *);
 static void	build_figure(struct ts *, const struct block *, struct vlist *);
 static void	build_contact(struct ts *, const struct block *,
 		    struct vlist *);
@@ -36,7 +35,7 @@ static const build_fn builders[BLK__MAX] = {
 	build_list,	/* BLK_LIST */
 	NULL,		/* BLK_SECTION: see section() */
 	build_quote,	/* BLK_PULL_QUOTE */
-	build_chart,	/* BLK_CHART */
+	ts_build_chart,	/* BLK_CHART: typeset_chart.c */
 	build_figure,	/* BLK_FIGURE */
 	ts_build_entries, /* BLK_ENTRY_LIST: typeset_entry.c */
 	build_contact,	/* BLK_CONTACT */
@@ -65,8 +64,8 @@ ts_label_lines(struct ts *ts, struct vlist *l, const char *text,
 	span_list_free(&sl);
 }
 
-static struct item
-rect_item(double x, double y, double w, double h, struct color c,
+struct item
+ts_rect_item(double x, double y, double w, double h, struct color c,
     enum item_role role)
 {
 	struct item	it;
@@ -183,7 +182,7 @@ quote_rule(struct ts *ts, struct vlist *l, size_t first)
 	if (ts->st->quote_rule <= 0)
 		return;
 	for (i = first; i < l->n; i++) {
-		it = rect_item(0, -l->v[i].height - (i > first ?
+		it = ts_rect_item(0, -l->v[i].height - (i > first ?
 		    0 : 0), ts->st->quote_rule, l->v[i].height +
 		    (i + 1 < l->n ? l->v[i + 1].space_before : 0),
 		    ts->st->accent, IR_DECORATION);
@@ -223,83 +222,6 @@ ts_quote(struct ts *ts, const struct quote *q, struct vlist *l)
 	vlist_set_dest(l, first, q->id, IR_QUOTE);
 	if (l->n > first)
 		vlist_add(l)->height = ts_role(ts, TR_QUOTE)->space_after;
-}
-
-/* --- charts --- */
-
-/* The share figure left, the count right, on one strip. */
-static void
-bar_figures(struct ts *ts, const struct chart_bar *bar, struct vlist *l)
-{
-	struct vlist	 cnt = { NULL, 0, 0 };
-	char		*pct = locale_format_percent(ts->loc, bar->share);
-	char		*num;
-	struct item	*it;
-	size_t		 i, first = l->n;
-
-	ts_label_lines(ts, l, pct, TR_CHART_FIGURE, IR_CHART,
-	    ts_role(ts, TR_CHART_FIGURE)->space_before);
-	free(pct);
-	if (bar->key == NULL || l->n == first)
-		return;
-	num = locale_format_count(ts->loc, bar->count, bar->total);
-	ts_label_lines(ts, &cnt, num, TR_CHART_LABEL, IR_CHART, 0);
-	free(num);
-	for (i = 0; i < cnt.n && i < 1; i++) {
-		it = &cnt.v[i].items[0];
-		it->x = ts_column_width(ts) - it->w;
-		it->y = l->v[first].items[0].y;
-		vline_add_item(&l->v[first], it);
-	}
-	vlist_free(&cnt);
-}
-
-static void
-bar_track(struct ts *ts, const struct chart_bar *bar, struct vlist *l)
-{
-	const struct text_style	*ls = ts_role(ts, TR_CHART_LABEL);
-	double			 w = ts_column_width(ts), h = ls->size * 0.7;
-	double			 share = bar->share;
-	struct vline		*v = vlist_add(l);
-	struct item		 it;
-
-	share = share < 0 ? 0 : share > 100 ? 100 : share;
-	v->height = h + ls->leading * 0.35;
-	v->space_before = ls->leading * 0.25;
-	it = rect_item(0, -h, w, h, ts->st->grey, IR_CHART);
-	vline_add_item(v, &it);
-	if (share > 0) {
-		it = rect_item(0, -h, w * share / 100, h, ts->st->accent,
-		    IR_CHART);
-		vline_add_item(v, &it);
-	}
-}
-
-static void
-build_chart(struct ts *ts, const struct block *b, struct vlist *l)
-{
-	const struct chart	*c = &b->u.chart;
-	const struct chart_bar	*bar;
-	size_t			 first = l->n;
-	double			 w = ts_column_width(ts);
-
-	ts_set_inline(ts, l, c->title, TR_CHART_TITLE, IR_CHART, 0, w);
-	vlist_space(l, first, ts_role(ts, TR_CHART_TITLE)->space_before);
-	for (bar = c->bars; bar != NULL; bar = bar->next) {
-		bar_figures(ts, bar, l);
-		ts_set_inline(ts, l, bar->label, TR_CHART_LABEL, IR_CHART,
-		    0, w);
-		bar_track(ts, bar, l);
-	}
-	if (c->multiple)
-		ts_label_lines(ts, l, locale_label(ts->loc,
-		    "multiple-answers"), TR_CAPTION, IR_CHART,
-		    ts_role(ts, TR_CAPTION)->space_before);
-	if (c->caption != NULL)
-		ts_set_inline(ts, l, c->caption, TR_CAPTION, IR_CHART, 0, w);
-	vlist_keep_all(l, first);
-	vlist_set_dest(l, first, b->id, IR_CHART);
-	vlist_add(l)->height = ts_role(ts, TR_CHART_TITLE)->space_after;
 }
 
 /* --- figures --- */

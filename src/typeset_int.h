@@ -1,7 +1,8 @@
 /*
  * typeset_int: what the parts of typeset share (typeset.c: passes and
  * page frames; typeset_inline.c: inline content to spans; typeset_block.c:
- * blocks to vertical material; typeset_front.c: cover, contents, imprint).
+ * blocks to vertical material; typeset_chart.c: charts; typeset_entry.c:
+ * entry profiles; typeset_front.c: cover, contents, imprint).
  * Included only by typeset_*.c.
  *
  * The parts build "vertical lines" (struct vline): a strip of the column
@@ -169,6 +170,13 @@ void		 ts_add_credit(struct ts *, const char *credit,
 		    const char *dest);
 void		 ts_image(struct ts *, struct vlist *, const char *path,
 		    const char *alt, double max_width, const struct srcpos *);
+/* A filled rectangle, x, y its bottom left [pt]. */
+struct item	 ts_rect_item(double x, double y, double w, double h,
+		    struct color, enum item_role);
+
+/* typeset_chart.c */
+void		 ts_build_chart(struct ts *, const struct block *,
+		    struct vlist *);
 
 /* typeset_entry.c */
 void		 ts_build_entries(struct ts *, const struct block *,

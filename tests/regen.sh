@@ -6,9 +6,11 @@ BROCHURE=${BROCHURE:-build/brochure}
 yes=${1:-}
 for xml in tests/golden/*/*.xml; do
 	base=${xml%.xml}
-	style=styles/brochure-a4.xml
+	style=styles/brochure-a4.xml args=
 	[ -f "$base.style" ] && style=$(cat "$base.style")
-	"$BROCHURE" build "$xml" -s "$style" --dump >"$base.dump.new" 2>"$base.diag.new"
+	[ -f "$base.args" ] && args=$(cat "$base.args")
+	# shellcheck disable=SC2086 # args are words
+	"$BROCHURE" build "$xml" -s "$style" $args --dump >"$base.dump.new" 2>"$base.diag.new"
 	for kind in dump diag; do
 		new="$base.$kind.new" old="$base.$kind"
 		if [ "$kind" = diag ] && [ ! -s "$new" ]; then

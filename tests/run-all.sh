@@ -21,10 +21,12 @@ check() { name=$1; shift; if "$@" >"$TMP/out" 2>&1; then ok "$name"; else fail "
 . tests/lib/bad.sh
 . tests/lib/demo.sh
 . tests/lib/install.sh
+. tests/lib/refs.sh
 . tests/lib/cli.sh
+. tests/lib/stats.sh
 
 # The suites to run: all of them, or those named on the command line.
-suites=${*:-unit boundaries cli golden bad demo install}
+suites=${*:-unit boundaries cli golden bad demo refs stats install}
 for suite in $suites; do
 	"run_$suite"
 done

@@ -1,8 +1,10 @@
 /*
  * Unit tests of layout: pages, items and outline entries are appended
  * and copied as the header promises, arrays grow without losing
- * anything, and the name tables cover every kind and role.
+ * anything, the name tables cover every kind and role, and arcs become
+ * Bézier pieces of at most 90° that stay on their circle.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -123,12 +125,116 @@ name_tables_cover_every_value(void **state)
 		assert_non_null(item_kind_names[i]);
 	for (i = 0; i < IR__MAX; i++)
 		assert_non_null(item_role_names[i]);
+	for (i = 0; i < PATH__MAX; i++)
+		assert_non_null(path_op_names[i]);
+	for (i = 0; i < PAINT__MAX; i++)
+		assert_non_null(path_paint_names[i]);
 	assert_string_equal(item_kind_names[ITEM_GLYPHS], "glyphs");
 	assert_string_equal(item_kind_names[ITEM_DEST], "dest");
+	assert_string_equal(item_kind_names[ITEM_PATH], "path");
+	assert_string_equal(path_op_names[PATH_CURVE], "C");
+	assert_string_equal(path_paint_names[PAINT_STROKE], "stroke");
 	assert_string_equal(item_role_names[IR_DECORATION], "decoration");
 	assert_string_equal(item_role_names[IR_PARAGRAPH], "paragraph");
 	assert_string_equal(item_role_names[IR_FOOTER], "footer");
 	layout_free(NULL);
+}
+
+/* --- arcs --- */
+
+#define DEG	(3.14159265358979323846 / 180.0)
+
+/* A point of a cubic Bézier from p0 through the controls of seg. */
+static void
+bezier_at(struct path_point p0, const struct path_seg *seg, double t,
+    double *x, double *y)
+{
+	double	u = 1 - t, a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t,
+		d = t * t * t;
+
+	*x = a * p0.x + b * seg->pt[0].x + c * seg->pt[1].x + d * seg->pt[2].x;
+	*y = a * p0.y + b * seg->pt[0].y + c * seg->pt[1].y + d * seg->pt[2].y;
+}
+
+/*
+ * The arc starts and ends where it should, in 1 + ceil(|sweep| / 90)
+ * segments, and every point of every piece lies on the circle within
+ * 0.03 % of the radius.
+ */
+static void
+assert_arc(double cx, double cy, double r, double start, double sweep)
+{
+	struct path_seg		 segs[LAYOUT_ARC_SEGS];
+	struct path_point	 p0;
+	double			 x, y, t, end = (start + sweep) * DEG;
+	size_t			 n, i;
+
+	n = layout_arc(segs, cx, cy, r, start, sweep);
+	assert_int_equal(n, 1 + (size_t)ceil(fabs(sweep) / 90.0 - 1e-9));
+	assert_int_equal(segs[0].op, PATH_MOVE);
+	assert_float_equal(segs[0].pt[0].x, cx + r * cos(start * DEG), 1e-9);
+	assert_float_equal(segs[0].pt[0].y, cy + r * sin(start * DEG), 1e-9);
+	assert_float_equal(segs[n - 1].pt[2].x, cx + r * cos(end), 1e-9);
+	assert_float_equal(segs[n - 1].pt[2].y, cy + r * sin(end), 1e-9);
+	for (i = 1; i < n; i++) {
+		assert_int_equal(segs[i].op, PATH_CURVE);
+		p0 = i == 1 ? segs[0].pt[0] : segs[i - 1].pt[2];
+		for (t = 0; t <= 1.0; t += 1.0 / 64) {
+			bezier_at(p0, &segs[i], t, &x, &y);
+			assert_float_equal(hypot(x - cx, y - cy), r, r * 3e-4);
+		}
+	}
+}
+
+static void
+arcs_stay_on_the_circle(void **state)
+{
+	(void)state;
+	assert_arc(0, 0, 10, 90, -90);
+	assert_arc(31.18, 31.18, 27.64, 90, -360);
+	assert_arc(31.18, 31.18, 27.64, 90, -360 * 0.696);
+	assert_arc(100, -50, 3, 0, 30);
+	assert_arc(100, -50, 300, 45, 180.5);
+}
+
+static void
+arc_quarter_has_the_classic_controls(void **state)
+{
+	struct path_seg	 segs[LAYOUT_ARC_SEGS];
+	double		 k = 10 * 4.0 / 3.0 * tan(90.0 / 4 * DEG);
+
+	(void)state;
+	/* 12 o'clock clockwise to 3 o'clock */
+	assert_int_equal(layout_arc(segs, 0, 0, 10, 90, -90), 2);
+	assert_float_equal(segs[1].pt[0].x, k, 1e-9);
+	assert_float_equal(segs[1].pt[0].y, 10, 1e-9);
+	assert_float_equal(segs[1].pt[1].x, 10, 1e-9);
+	assert_float_equal(segs[1].pt[1].y, k, 1e-9);
+	assert_float_equal(k, 5.5228475, 1e-6);
+	/* nothing, and more than a turn clamped to one */
+	assert_int_equal(layout_arc(segs, 0, 0, 10, 90, 0), 0);
+	assert_int_equal(layout_arc(segs, 0, 0, 10, 90, -720), 5);
+	assert_float_equal(segs[4].pt[2].x, segs[0].pt[0].x, 1e-9);
+	assert_float_equal(segs[4].pt[2].y, segs[0].pt[0].y, 1e-9);
+}
+
+static void
+paths_are_copied_into_the_arena(void **state)
+{
+	struct layout		*l = layout_new(100, 100);
+	struct path_seg		 segs[LAYOUT_ARC_SEGS];
+	const struct path_seg	*copy;
+	size_t			 n;
+
+	(void)state;
+	n = layout_arc(segs, 5, 5, 5, 0, 200);
+	copy = layout_path_copy(l, segs, n);
+	assert_ptr_not_equal(copy, segs);
+	segs[1].pt[2].x = -1;
+	assert_memory_not_equal(copy, segs, n * sizeof(*segs));
+	assert_float_equal(copy[0].pt[0].x, 10, 1e-9);
+	assert_int_equal(copy[n - 1].op, PATH_CURVE);
+	layout_free(l);
 }
 
 int
@@ -140,6 +246,9 @@ main(void)
 		cmocka_unit_test(many_pages_keep_their_items),
 		cmocka_unit_test(outline_entries_are_copied),
 		cmocka_unit_test(name_tables_cover_every_value),
+		cmocka_unit_test(arcs_stay_on_the_circle),
+		cmocka_unit_test(arc_quarter_has_the_classic_controls),
+		cmocka_unit_test(paths_are_copied_into_the_arena),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

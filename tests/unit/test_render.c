@@ -2,7 +2,8 @@
  * Unit tests of render and its devices: the walk calls the device in
  * order; the text device prints the exact dump format; the PDF device
  * writes a file qpdf accepts, with the text extractable, justification
- * by one TJ per run, borderless links, labels and outline, byte for byte
+ * by one TJ per run, borderless links, paths stroked and filled with
+ * their colour set before the path, labels and outline, byte for byte
  * the same on a second run, and nothing at all (an existing file kept)
  * when it fails; images of every PNG kind and JPEGs are checked and
  * embedded once, broken ones refused without an abort.  Run from the
@@ -128,6 +129,31 @@ glyphs(struct item *it, face_id face, double size, struct color c,
 	it->u.glyphs.word_space = word_space;
 }
 
+/* A stroked quarter ring and a filled triangle on page p. */
+static void
+paths(struct layout *l, struct page *p, struct item *it)
+{
+	static const struct path_seg	 triangle[] = {
+		{ PATH_MOVE, { { 0, 0 } } },
+		{ PATH_LINE, { { 20, 0 } } },
+		{ PATH_LINE, { { 10, 15.5 } } },
+		{ PATH_CLOSE, { { 0, 0 } } },
+	};
+	struct path_seg			 arc[LAYOUT_ARC_SEGS];
+
+	it->u.path.nsegs = layout_arc(arc, 31, 31, 27.5, 90, -90);
+	it->u.path.segs = layout_path_copy(l, arc, it->u.path.nsegs);
+	it->u.path.paint = PAINT_STROKE;
+	it->u.path.color = rgb(0, 0x73, 0x7a);
+	it->u.path.width = 7;
+	add(l, p, ITEM_PATH, IR_CHART, 300, 400, 62, 62, it);
+	it->u.path.segs = triangle;
+	it->u.path.nsegs = sizeof(triangle) / sizeof(triangle[0]);
+	it->u.path.paint = PAINT_FILL;
+	it->u.path.color = rgb(0xc9, 0xd0, 0xd2);
+	add(l, p, ITEM_PATH, IR_DECORATION, 100, 100, 20, 15.5, it);
+}
+
 /* A cover without label, two numbered pages, links both ways. */
 static struct layout *
 sample(struct fonts *f)
@@ -166,6 +192,7 @@ sample(struct fonts *f)
 	p = layout_add_page(l, "2");
 	it.u.dest.name = "sec-2";
 	add(l, p, ITEM_DEST, IR_SUBHEADING, 56.69, 500, 0, 0, &it);
+	paths(l, p, &it);
 	return l;
 }
 
@@ -226,6 +253,7 @@ walk_calls_the_device_in_order(void **state)
 			[ITEM_IMAGE] = rec_item,
 			[ITEM_LINK] = rec_item,
 			[ITEM_DEST] = NULL,	/* ignored */
+			[ITEM_PATH] = rec_item,
 		},
 		.end_page = rec_end_page,
 		.end = rec_end,
@@ -234,7 +262,7 @@ walk_calls_the_device_in_order(void **state)
 	(void)state;
 	assert_int_equal(render(l, &dev), 0);
 	assert_string_equal(calls.data, "begin 3;page 0;rect;glyphs;end 0;"
-	    "page 1;glyphs;link;link;rule;end 1;page 2;end 2;end");
+	    "page 1;glyphs;link;link;rule;end 1;page 2;path;path;end 2;end");
 	strbuf_free(&calls);
 	dev.ctx = &failing;		/* begin fails: no pages, but end */
 	assert_int_equal(render(l, &dev), -1);
@@ -265,7 +293,11 @@ static const char expected_dump[] =
     "  link note 120.00 697.00 30.00 12.00 dest=sec-2\n"
     "  rule decoration 56.69 60.00 481.89 0.00 0.50 #999999\n"
     "page 3 label=\"2\"\n"
-    "  dest sec-2 56.69 500.00\n";
+    "  dest sec-2 56.69 500.00\n"
+    "  path chart 300.00 400.00 62.00 62.00 stroke 7.00 #00737a "
+    "M 31.00 58.50 C 46.19 58.50 58.50 46.19 58.50 31.00\n"
+    "  path decoration 100.00 100.00 20.00 15.50 fill #c9d0d2 M 0.00 0.00 "
+    "L 20.00 0.00 L 10.00 15.50 Z\n";
 
 static void
 text_device_prints_the_dump(void **state)
@@ -321,6 +353,12 @@ pdf_is_valid_and_complete(void **state)
 	assert_null(strstr(out, " Tc"));
 	assert_int_equal(count(out, "/XYZ"), 3);
 	assert_non_null(strstr(out, "/PageMode /UseOutlines"));
+	/* the paths: colour and width before the path, then paint */
+	assert_non_null(strstr(out, "7 w\n0 0.45098 0.47843 RG\n331 458.5 m\n"
+	    "346.1878"));
+	assert_non_null(strstr(out, " 358.5 431 c\nS\n"));
+	assert_non_null(strstr(out, "0.78824 0.81569 0.82353 rg\n100 100 m\n"
+	    "120 100 l\n110 115.5 l\nh\nf\n"));
 	/* the cover: a range without numbers; then 1, 2 */
 	assert_non_null(strstr(out, "/Nums [\n      0\n      <<\n      >>\n"
 	    "      1\n      <<\n        /S /D\n        /St 1\n      >>\n"

@@ -1,8 +1,9 @@
 /*
  * Unit tests of stats: counts, totals and shares of chart bars over the
- * entries in scope (all of them, one region, none), literal values, and
- * the thirteen published figures of the 2024 brochure when the demo
- * dataset is there.
+ * entries in scope (all of them, one region, none, with its warning),
+ * literal values, the thirteen published figures of the 2024 brochure
+ * when the demo dataset is there, and stats_print's table, CSV and JSON,
+ * word for word, quoting and escaping included.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,7 +13,10 @@
 #include <cmocka.h>
 
 #include "../model/fixture.h"
+#include "locale.h"
 #include "stats.h"
+
+#define LOCALES		"styles/locales"
 
 /* The first chart of the full fixture's first section. */
 static const struct chart *
@@ -98,14 +102,28 @@ no_entries_no_division(void **state)
 	struct document		*doc;
 	const struct chart_bar	*bar;
 
+	char			*err;
+
 	(void)state;
 	doc = fixture_full(&lr, NULL, "Nirgendwo",
 	    VARIANT_REPORT);
 	assert_int_equal(doc->nentries, 0);
+	capture_begin();
 	stats_compute(doc);
-	for (bar = contact_chart(doc)->bars; bar != NULL; bar = bar->next)
+	err = capture_end();
+	assert_string_equal(err, "tests/model/full.xml:102: warning: "
+	    "<chart id=\"kontakt\"> has no entries to count: region "
+	    "\"Nirgendwo\" holds none, so the chart is set empty with a "
+	    "note: check the region's name\n");
+	free(err);
+	for (bar = contact_chart(doc)->bars; bar != NULL; bar = bar->next) {
 		assert_bar(bar, 0, 0, 0);
+		assert_false(stats_bar_has_share(bar));
+	}
+	assert_true(stats_chart_empty(contact_chart(doc)));
 	assert_bar(value_chart(doc)->bars->next, 0, 0, 12.5);
+	assert_true(stats_bar_has_share(value_chart(doc)->bars->next));
+	assert_false(stats_chart_empty(value_chart(doc)));
 	model_free(doc);
 	load_free(lr);
 }
@@ -175,6 +193,205 @@ demo_matches_the_brochure(void **state)
 	load_free(lr);
 }
 
+/* --- stats_print --- */
+
+/* What stats_print writes for doc in a language and format; free() it. */
+static char *
+printed(struct document *doc, const char *lang, enum stats_format format)
+{
+	struct locale	*loc = locale_load(LOCALES, lang);
+	char		*text = NULL;
+	size_t		 len = 0;
+	FILE		*f;
+
+	assert_non_null(loc);
+	assert_non_null(f = open_memstream(&text, &len));
+	assert_int_equal(stats_print(doc, loc, format, f), 0);
+	fclose(f);
+	locale_free(loc);
+	return text;
+}
+
+static void
+assert_printed(struct document *doc, const char *lang,
+    enum stats_format format, const char *want)
+{
+	char	*text = printed(doc, lang, format);
+
+	assert_string_equal(text, want);
+	free(text);
+}
+
+/* Counted bars with key, count and total; literal ones without. */
+static void
+prints_csv(void **state)
+{
+	struct load_result	*lr;
+	struct document		*doc;
+
+	(void)state;
+	doc = fixture_full(&lr, NULL, NULL, VARIANT_REPORT);
+	stats_compute(doc);
+	assert_printed(doc, "de", STATS_CSV,
+	    "chart,key,label,count,total,share,percent\n"
+	    "kontakt,targeted,gezielt,2,3,\"66,7\u00a0%\",66.6667\n"
+	    "kontakt,previous,vorher,1,3,\"33,3\u00a0%\",33.3333\n"
+	    "kontakt,events,Veranstaltungen,1,3,\"33,3\u00a0%\",33.3333\n"
+	    "werte,,vierzig,,,\"40,0\u00a0%\",40.0000\n"
+	    "werte,,zwölfeinhalb,,,\"12,5\u00a0%\",12.5000\n");
+	/* English shares need no quotes; an empty chart has no shares */
+	model_free(doc);
+	load_free(lr);
+	capture_begin();	/* the warnings: no English subtitle, empty */
+	doc = fixture_full(&lr, "en", "Nirgendwo", VARIANT_REPORT);
+	stats_compute(doc);
+	free(capture_end());
+	assert_printed(doc, "en", STATS_CSV,
+	    "chart,key,label,count,total,share,percent\n"
+	    "kontakt,targeted,targeted,0,0,,\n"
+	    "kontakt,previous,vorher,0,0,,\n"
+	    "kontakt,events,Veranstaltungen,0,0,,\n"
+	    "werte,,vierzig,,,40.0%,40.0000\n"
+	    "werte,,zwölfeinhalb,,,12.5%,12.5000\n");
+	model_free(doc);
+	load_free(lr);
+}
+
+static void
+prints_json(void **state)
+{
+	struct load_result	*lr;
+	struct document		*doc;
+
+	(void)state;
+	doc = fixture_full(&lr, NULL, NULL, VARIANT_REPORT);
+	stats_compute(doc);
+	assert_printed(doc, "de", STATS_JSON, "[\n"
+	    "  {\n"
+	    "    \"id\": \"kontakt\",\n"
+	    "    \"title\": \"Kontakt\",\n"
+	    "    \"facet\": \"contact\",\n"
+	    "    \"bars\": [\n"
+	    "      { \"key\": \"targeted\", \"label\": \"gezielt\", "
+	    "\"count\": 2, \"total\": 3, \"share\": \"66,7\u00a0%\", "
+	    "\"percent\": 66.6667 },\n"
+	    "      { \"key\": \"previous\", \"label\": \"vorher\", "
+	    "\"count\": 1, \"total\": 3, \"share\": \"33,3\u00a0%\", "
+	    "\"percent\": 33.3333 },\n"
+	    "      { \"key\": \"events\", \"label\": \"Veranstaltungen\", "
+	    "\"count\": 1, \"total\": 3, \"share\": \"33,3\u00a0%\", "
+	    "\"percent\": 33.3333 }\n"
+	    "    ]\n"
+	    "  },\n"
+	    "  {\n"
+	    "    \"id\": \"werte\",\n"
+	    "    \"title\": null,\n"
+	    "    \"facet\": null,\n"
+	    "    \"bars\": [\n"
+	    "      { \"key\": null, \"label\": \"vierzig\", \"count\": null, "
+	    "\"total\": null, \"share\": \"40,0\u00a0%\", "
+	    "\"percent\": 40.0000 },\n"
+	    "      { \"key\": null, \"label\": \"zwölfeinhalb\", "
+	    "\"count\": null, \"total\": null, \"share\": "
+	    "\"12,5\u00a0%\", \"percent\": 12.5000 }\n"
+	    "    ]\n"
+	    "  }\n"
+	    "]\n");
+	model_free(doc);
+	load_free(lr);
+}
+
+/* Columns line up in characters, not bytes (ö, the no-break space). */
+static void
+prints_table(void **state)
+{
+	struct load_result	*lr;
+	struct document		*doc;
+
+	(void)state;
+	doc = fixture_full(&lr, NULL, NULL, VARIANT_REPORT);
+	stats_compute(doc);
+	assert_printed(doc, "de", STATS_TABLE,
+	    "kontakt: Kontakt\n"
+	    "  key       label            count  total   share\n"
+	    "  targeted  gezielt              2      3  66,7\u00a0%\n"
+	    "  previous  vorher               1      3  33,3\u00a0%\n"
+	    "  events    Veranstaltungen      1      3  33,3\u00a0%\n"
+	    "\n"
+	    "werte\n"
+	    "  key       label            count  total   share\n"
+	    "  -         vierzig              -      -  40,0\u00a0%\n"
+	    "  -         zwölfeinhalb         -      -  12,5\u00a0%\n");
+	model_free(doc);
+	load_free(lr);
+}
+
+/* A label with a comma, quotes and a backslash; a title with a quote. */
+static const char quoting_xml[] =
+    "<report version=\"1\" xml:lang=\"de\"><meta><title>T</title>"
+    "<date>2024-08-12</date></meta><entries>"
+    "<entry id=\"a\"><title>A</title>"
+    "<tags facet=\"f\">k</tags></entry></entries>"
+    "<body><section><title>S</title>"
+    "<chart id=\"c\" facet=\"f\"><title>Der \"Weg\"</title>"
+    "<bar key=\"k\">ja, \"gern\" \\ sofort</bar></chart>"
+    "</section></body></report>";
+
+static void
+quotes_and_escapes(void **state)
+{
+	struct model_options	 o = { NULL, NULL, VARIANT_REPORT };
+	struct load_result	*lr = fixture_string(quoting_xml);
+	struct document		*doc;
+
+	(void)state;
+	assert_non_null(lr);
+	assert_non_null(doc = model_read(lr, &o));
+	stats_compute(doc);
+	assert_printed(doc, "en", STATS_CSV,
+	    "chart,key,label,count,total,share,percent\n"
+	    "c,k,\"ja, \"\"gern\"\" \\ sofort\",1,1,100.0%,100.0000\n");
+	assert_printed(doc, "en", STATS_JSON, "[\n"
+	    "  {\n"
+	    "    \"id\": \"c\",\n"
+	    "    \"title\": \"Der \\\"Weg\\\"\",\n"
+	    "    \"facet\": \"f\",\n"
+	    "    \"bars\": [\n"
+	    "      { \"key\": \"k\", \"label\": "
+	    "\"ja, \\\"gern\\\" \\\\ sofort\", \"count\": 1, "
+	    "\"total\": 1, \"share\": \"100.0%\", \"percent\": 100.0000 }\n"
+	    "    ]\n"
+	    "  }\n"
+	    "]\n");
+	model_free(doc);
+	fixture_string_free(lr);
+}
+
+/* No charts: a header alone, an empty array, nothing. */
+static const char no_chart_xml[] =
+    "<report version=\"1\" xml:lang=\"de\"><meta><title>T</title>"
+    "<date>2024-08-12</date></meta>"
+    "<body><section><title>S</title><p>x</p></section></body></report>";
+
+static void
+prints_no_charts(void **state)
+{
+	struct model_options	 o = { NULL, NULL, VARIANT_REPORT };
+	struct load_result	*lr = fixture_string(no_chart_xml);
+	struct document		*doc;
+
+	(void)state;
+	assert_non_null(lr);
+	assert_non_null(doc = model_read(lr, &o));
+	stats_compute(doc);
+	assert_printed(doc, "de", STATS_CSV,
+	    "chart,key,label,count,total,share,percent\n");
+	assert_printed(doc, "de", STATS_JSON, "[]\n");
+	assert_printed(doc, "de", STATS_TABLE, "");
+	model_free(doc);
+	fixture_string_free(lr);
+}
+
 int
 main(void)
 {
@@ -183,6 +400,11 @@ main(void)
 		cmocka_unit_test(counts_one_region),
 		cmocka_unit_test(no_entries_no_division),
 		cmocka_unit_test(demo_matches_the_brochure),
+		cmocka_unit_test(prints_csv),
+		cmocka_unit_test(prints_json),
+		cmocka_unit_test(prints_table),
+		cmocka_unit_test(quotes_and_escapes),
+		cmocka_unit_test(prints_no_charts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, fixture_teardown);

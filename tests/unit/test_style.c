@@ -175,6 +175,10 @@ a4_settings(void **state)
 	assert_string_equal(st->link_marker, "\u2197");
 	assert_close(st->cover_field_height, 118 * MM);
 	assert_int_equal(st->toc, 1);
+	assert_close(st->bar_thickness, 5.25);
+	assert_close(st->ring_diameter, 22 * MM);
+	assert_close(st->ring_width, 2.5 * MM);
+	assert_close(st->ring_gap, 4 * MM);
 	style_free(st);
 }
 
@@ -207,6 +211,10 @@ minimal_defaults(void **state)
 	assert_string_equal(st->link_marker, "");
 	assert_close(st->cover_field_height, 0);
 	assert_int_equal(st->toc, 0);
+	assert_close(st->bar_thickness, 5);
+	assert_close(st->ring_diameter, 22 * MM);
+	assert_close(st->ring_width, 2.5 * MM);
+	assert_close(st->ring_gap, 4 * MM);
 	/* a face left out falls back to regular */
 	assert_string_equal(style_face_file(st, 0, FACE_ITALIC),
 	    "tests/style/../../fonts/Lato-Regular.ttf");
@@ -293,6 +301,19 @@ bad_columns(void **state)
 }
 
 static void
+bad_rings(void **state)
+{
+	static const char *const words[] = {
+		"tests/style/ring-wide.xml:16: error: charts ring-diameter "
+		    "90mm is wider than a column (80mm): make it smaller",
+		"tests/style/ring-wide.xml:16: error: charts ring-width 50mm "
+		    "leaves no room inside a ring 90mm across", NULL };
+
+	(void)state;
+	assert_bad("tests/style/ring-wide.xml", words);
+}
+
+static void
 bad_leading(void **state)
 {
 	static const char *const words[] = {
@@ -367,6 +388,7 @@ main(void)
 		cmocka_unit_test(bad_margins),
 		cmocka_unit_test(bad_columns),
 		cmocka_unit_test(bad_leading),
+		cmocka_unit_test(bad_rings),
 		cmocka_unit_test(bad_color),
 		cmocka_unit_test(bad_font),
 		cmocka_unit_test(bad_duplicates),
