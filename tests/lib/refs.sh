@@ -33,12 +33,11 @@ refs_checks() {
 		    "$refs_pdf" "$refs_xml"
 	done
 	check "refs $refs_doc: the outline holds every section title" \
-	    $REFS_PY outline \
-	    "$refs_pdf" "$refs_xml" --what "section and sub-section title" \
-	    --xpath "$REFS_SECTIONS"
+	    $REFS_PY outline "$refs_pdf" "$refs_xml" \
+	    --what "section and sub-section title" --xpath "$REFS_SECTIONS"
 	check "refs $refs_doc: the outline holds every entry title" \
-	    $REFS_PY outline \
-	    "$refs_pdf" "$refs_xml" --what "entry title" --xpath "$REFS_ENTRIES"
+	    $REFS_PY outline "$refs_pdf" "$refs_xml" \
+	    --what "entry title" --xpath "$REFS_ENTRIES"
 }
 
 run_refs() {
