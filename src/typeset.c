@@ -15,6 +15,7 @@
 #include "typeset_int.h"
 
 static void	next_column(struct ts *);
+static void	place_floats(struct ts *);
 static void	finish_column(struct ts *);
 
 /* --- faces and geometry --- */
@@ -289,6 +290,52 @@ ts_new_page(struct ts *ts, int numbered)
 	ts->top = ts->st->page_height - ts->st->margin_top;
 	ts->bottom = ts->st->margin_bottom;
 	start_column(ts);
+	if (numbered)
+		place_floats(ts);
+}
+
+static void
+place_floats(struct ts *ts)
+{
+	size_t	i, n = ts->nfloats;
+
+	ts->nfloats = 0;
+	for (i = 0; i < n; i++)
+		ts_wide_figure(ts, ts->floats[i]);
+}
+
+/*
+ * A page-wide figure: at once while the first column of the page is still
+ * empty, else at the top of the next page.
+ */
+void
+ts_float(struct ts *ts, const struct block *b)
+{
+	if (ts->column == 0 && ts->column_empty && ts->nfloats == 0) {
+		ts_wide_figure(ts, b);
+		return;
+	}
+	if (ts->nfloats == ts->floats_cap) {
+		ts->floats_cap = ts->floats_cap ? ts->floats_cap * 2 : 4;
+		ts->floats = xrealloc(ts->floats,
+		    ts->floats_cap * sizeof(*ts->floats));
+	}
+	ts->floats[ts->nfloats++] = b;
+}
+
+/*
+ * Before a new part of the report, figures still waiting for a page top
+ * are set into the columns at their width instead: better a narrower
+ * picture than a page of its own.
+ */
+void
+ts_flush_floats(struct ts *ts)
+{
+	size_t	i, n = ts->nfloats;
+
+	ts->nfloats = 0;
+	for (i = 0; i < n; i++)
+		ts_narrow_figure(ts, ts->floats[i]);
 }
 
 /*
@@ -557,6 +604,9 @@ free_pass(struct ts *ts)
 	free(ts->foot.v);
 	free(ts->carry_next.v);
 	vlist_free(&ts->continued);
+	free(ts->floats);
+	ts->floats = NULL;
+	ts->nfloats = ts->floats_cap = 0;
 	free(ts->credits);
 	free(ts->credit_dests);
 	ts->notes = NULL;
@@ -603,6 +653,7 @@ run_pass(struct ts *ts)
 	ts_contents(ts);
 	ts_blocks(ts, ts->doc->body);
 	ts_imprint(ts);
+	ts_flush_floats(ts);
 	while (ts->carry_next.n > 0)
 		next_column(ts);
 	ts_finish_page(ts);

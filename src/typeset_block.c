@@ -271,8 +271,10 @@ ts_add_credit(struct ts *ts, const char *credit, const char *dest)
 	ts->credit_dests[ts->ncredits++] = dest;
 }
 
+/* A figure at width w: image, caption and credit, kept together. */
 static void
-build_figure(struct ts *ts, const struct block *b, struct vlist *l)
+figure_strips(struct ts *ts, const struct block *b, struct vlist *l,
+    double w)
 {
 	const struct figure	*f = &b->u.figure;
 	const char		*dest;
@@ -280,10 +282,9 @@ build_figure(struct ts *ts, const struct block *b, struct vlist *l)
 
 	dest = b->id ? b->id : arena_printf(ts->lay->arena, "#fig-%s-%ld",
 	    b->pos.file, b->pos.line);
-	ts_image(ts, l, f->src, f->alt, ts_column_width(ts), &b->pos);
+	ts_image(ts, l, f->src, f->alt, w, &b->pos);
 	if (f->caption != NULL)
-		ts_set_inline(ts, l, f->caption, TR_CAPTION, IR_FIGURE, 0,
-		    ts_column_width(ts));
+		ts_set_inline(ts, l, f->caption, TR_CAPTION, IR_FIGURE, 0, w);
 	if (f->credit != NULL) {
 		ts_label_lines(ts, l, arena_printf(ts->lay->arena, "%s %s",
 		    locale_label(ts->loc, "photo"), f->credit), TR_CAPTION,
@@ -294,7 +295,47 @@ build_figure(struct ts *ts, const struct block *b, struct vlist *l)
 	vlist_keep_all(l, first);
 	vlist_space(l, first, ts->st->paragraph_space * 2);
 	vlist_set_dest(l, first, dest, IR_FIGURE);
-	vlist_add(l)->height = ts->st->paragraph_space;
+	vlist_add(l)->height = ts->st->paragraph_space * 2;
+}
+
+/*
+ * A page-wide figure across the columns, at the top of the page: the
+ * strips go straight onto it.
+ */
+void
+ts_wide_figure(struct ts *ts, const struct block *b)
+{
+	struct vlist	l = { NULL, 0, 0 };
+
+	figure_strips(ts, b, &l, ts_text_width(ts));
+	ts_place_span(ts, &l);
+	vlist_free(&l);
+}
+
+/*
+ * A figure: scaled to the column, or with width="page" across the text
+ * width.  A page-wide figure cannot sit inside a column: it goes across
+ * the top of this page while the first column is still empty, else it
+ * waits for the top of the next page (ts_float).
+ */
+static void
+build_figure(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	if (b->u.figure.width == FIGURE_PAGE && ts->st->columns > 1)
+		ts_float(ts, b);
+	else
+		figure_strips(ts, b, l, ts_column_width(ts));
+}
+
+/* A waiting page-wide figure set into its column after all. */
+void
+ts_narrow_figure(struct ts *ts, const struct block *b)
+{
+	struct vlist	l = { NULL, 0, 0 };
+
+	figure_strips(ts, b, &l, ts_column_width(ts));
+	ts_pour(ts, &l);
+	vlist_free(&l);
 }
 
 /* --- imprint parts --- */
@@ -436,8 +477,10 @@ section(struct ts *ts, const struct block *b)
 		num = ts_number_text(ts, b->u.section.number);
 	layout_add_outline(ts->lay, b->u.section.level, num == NULL ? title :
 	    arena_printf(ts->lay->arena, "%s %s", num, title), dest);
-	if (b->u.section.level == 1)
+	if (b->u.section.level == 1) {
+		ts_flush_floats(ts);
 		ts_heading(ts, num, title, dest, &b->pos);
+	}
 	else
 		subsection_heading(ts, b, dest);
 	ts->section_level = b->u.section.level;

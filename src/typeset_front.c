@@ -229,6 +229,7 @@ ts_imprint(struct ts *ts)
 		return;
 	title = locale_label(ts->loc, "imprint");
 	layout_add_outline(ts->lay, 1, title, IMPRINT_DEST);
+	ts_flush_floats(ts);
 	ts_heading(ts, NULL, title, IMPRINT_DEST, &ts->doc->imprint_pos);
 	ts_blocks(ts, ts->doc->imprint);
 }

@@ -95,6 +95,8 @@ struct ts {
 	double		 notes_height;	/* [pt] reserved for them */
 	struct vlist	 carry_next;	/* note lines for the next column */
 	struct vlist	 continued;	/* owns the "continued" marks of notes */
+	const struct block **floats;	/* page-wide figures waiting */
+	size_t		 nfloats, floats_cap;
 
 	/* cross-references */
 	struct idset	 placed;	/* ids the layout will print */
@@ -120,6 +122,8 @@ double		 ts_column_left(const struct ts *);
 void		 ts_new_page(struct ts *, int numbered);
 void		 ts_pour(struct ts *, struct vlist *);
 void		 ts_place_span(struct ts *, struct vlist *);
+void		 ts_float(struct ts *, const struct block *);
+void		 ts_flush_floats(struct ts *);
 double		 ts_place_at(struct ts *, const struct vlist *, double x,
 		    double top);
 double		 ts_page_left(const struct ts *);
@@ -162,6 +166,8 @@ int		 ts_note_of_dest(const char *);
 void		 ts_blocks(struct ts *, const struct block *);
 void		 ts_build(struct ts *, const struct block *, struct vlist *);
 void		 ts_quote(struct ts *, const struct quote *, struct vlist *);
+void		 ts_wide_figure(struct ts *, const struct block *);
+void		 ts_narrow_figure(struct ts *, const struct block *);
 void		 ts_heading(struct ts *, const char *number,
 		    const char *title, const char *dest, const struct srcpos *);
 void		 ts_label_lines(struct ts *, struct vlist *, const char *,
