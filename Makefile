@@ -16,14 +16,14 @@ DATADIR	 = $(PREFIX)/share/brochure
 MANDIR	 = $(PREFIX)/share/man
 
 CC	?= cc
-PKGS	 = libxml-2.0 libpng zlib
+PKGS	 = libxml-2.0 libpng zlib harfbuzz
 OPT	?= -O2 -g
 CFLAGS	+= $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror
 CPPFLAGS += -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS	+= -lhpdf -lhyphen $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 # The Debian packages a build, the demo and the tests need.
-DEB_PACKAGES = gcc make pkg-config libhpdf-dev libxml2-dev libpng-dev \
+DEB_PACKAGES = gcc make pkg-config libhpdf-dev libharfbuzz-dev libxml2-dev libpng-dev \
 	zlib1g-dev libhyphen-dev hyphen-de hyphen-en-us hyphen-cs hyphen-pl wngerman \
 	libcmocka-dev poppler-utils qpdf libxml2-utils valgrind python3
 
@@ -38,7 +38,7 @@ OBJS_MODEL  = $(B)/model.o $(B)/model_walk.o $(B)/check.o $(B)/stats.o
 # style and locale: how it looks, which words it uses
 OBJS_STYLE  = $(B)/style.o $(B)/locale.o
 # hyph: hyphenation points from compiled libhyphen patterns
-OBJS_HYPH   = $(B)/hyph.o $(B)/hyph_compile.o
+OBJS_HYPH   = $(B)/hyph.o $(B)/hyph_except.o $(B)/hyph_compile.o
 # font, text, para, typeset, layout: from words to pages
 OBJS_SET    = $(B)/font.o $(B)/text.o $(B)/para.o $(B)/typeset.o \
 	      $(B)/typeset_inline.o $(B)/typeset_vline.o \
@@ -152,12 +152,15 @@ regen: all
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/styles/locales \
+	    $(DESTDIR)$(DATADIR)/styles/hyphenation \
 	    $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/schema \
 	    $(DESTDIR)$(DATADIR)/hyph \
 	    $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(B)/brochure $(DESTDIR)$(BINDIR)/brochure
 	install -m 644 styles/*.xml $(DESTDIR)$(DATADIR)/styles/
 	install -m 644 styles/locales/*.xml $(DESTDIR)$(DATADIR)/styles/locales/
+	install -m 644 styles/hyphenation/*.txt \
+	    $(DESTDIR)$(DATADIR)/styles/hyphenation/
 	install -m 644 fonts/*.ttf fonts/LICENSE-* $(DESTDIR)$(DATADIR)/fonts/
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema/
 	install -m 644 $(HYPH_IMAGES) $(DESTDIR)$(DATADIR)/hyph/

@@ -5,16 +5,23 @@
  * that what typeset measures is exactly what the PDF shows.  It owns the
  * libharu document, because libharu fonts belong to one.
  *
+ * Pair kerning comes from HarfBuzz (GPOS or the legacy kern table), which
+ * reads the same checked bytes: each pair is shaped once with only the
+ * kern feature and the result cached per face.  libharu still embeds the
+ * font and writes the glyphs.
+ *
  * This module must never draw: only pdf_device.c puts marks on pages.
  */
 #include <assert.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include <hb.h>
 #include <hpdf.h>
 
 #include "diag.h"
@@ -37,6 +44,8 @@
 #define BMP_SIZE	0x10000	/* code points libharu can draw */
 #define ADVANCE_UNKNOWN	INT16_MIN	/* cache slot not yet measured */
 #define FS_NO_EMBED	0x0302	/* fsType bits libharu refuses */
+#define KERN_FREE	0	/* a free cache slot: the pair U+0000 U+0000 */
+#define KERN_FIRST_CAP	1024	/* cache slots at first use */
 
 enum sfnt_kind {
 	SFNT_TRUETYPE = 0x00010000,
@@ -47,6 +56,12 @@ enum sfnt_kind {
 	SFNT_WOFF2 = 0x774F4632		/* 'wOF2' */
 };
 
+/* A measured pair: the key is left << 16 | right (both in the BMP). */
+struct kern_slot {
+	uint32_t	 key;		/* KERN_FREE: empty */
+	int16_t		 kern;		/* [1/1000 em] */
+};
+
 /* One opened face. */
 struct face {
 	char		*path;
@@ -54,6 +69,10 @@ struct face {
 	HPDF_Font	 font;
 	HPDF_FontDef	 def;
 	int16_t		*advance;	/* [1/1000 em] per BMP code point */
+	hb_font_t	*shaper;	/* HarfBuzz, scaled to font units */
+	unsigned	 upem;		/* font units per em */
+	struct kern_slot *kerns;	/* open addressing, linear probing */
+	size_t		 nkerns, kern_cap;	/* cap: 0 or a power of two */
 };
 
 struct fonts {
@@ -64,6 +83,7 @@ struct fonts {
 	size_t		 nfallbacks, fallback_cap;
 	HPDF_STATUS	 error_no;	/* first error since the last check */
 	HPDF_STATUS	 error_detail;
+	hb_buffer_t	*shaping;	/* reused for every pair */
 };
 
 /* A font file in memory while it is checked. */
@@ -157,10 +177,17 @@ static int	 sfnt_check_segments(struct sfnt *, const unsigned char *,
 		    unsigned);
 static int	 sfnt_check_name(struct sfnt *);
 static int	 sfnt_check_os2(struct sfnt *);
-static int	 font_check(const char *, const struct srcpos *);
+static int	 font_check(const char *, const struct srcpos *,
+		    unsigned char **, size_t *);
 static int	 font_load(struct fonts *, const char *, const struct srcpos *);
+static void	 font_shaper(struct face *, unsigned char *, size_t);
 static char	*font_short_name(const char *);
 static struct face *face_get(struct fonts *, face_id);
+static int	 kern_shape(struct fonts *, face_id, uint32_t, uint32_t);
+static struct kern_slot *kern_slot(struct face *, uint32_t);
+static void	 kern_grow(struct face *);
+static long	 width_sum(struct fonts *, face_id, const char *, size_t,
+		    int, short *);
 
 /* The checks, in order: each may rely on what the earlier ones found. */
 static int (*const sfnt_checks[])(struct sfnt *) = {
@@ -190,6 +217,7 @@ fonts_new(void)
 	HPDF_UseUTFEncodings(f->pdf);
 	HPDF_SetCurrentEncoder(f->pdf, "UTF-8");
 	HPDF_SetCompressionMode(f->pdf, HPDF_COMP_ALL);
+	f->shaping = hb_buffer_create();
 	return f;
 }
 
@@ -204,9 +232,12 @@ fonts_free(struct fonts *f)
 		free(f->faces[i].path);
 		free(f->faces[i].name);
 		free(f->faces[i].advance);
+		free(f->faces[i].kerns);
+		hb_font_destroy(f->faces[i].shaper);
 	}
 	free(f->faces);
 	free(f->fallbacks);
+	hb_buffer_destroy(f->shaping);
 	HPDF_Free(f->pdf);
 	free(f);
 }
@@ -284,14 +315,38 @@ face_get(struct fonts *f, face_id id)
 face_id
 fonts_open(struct fonts *f, const char *path, const struct srcpos *pos)
 {
-	size_t	 i;
+	unsigned char	*buf;
+	size_t		 i, size;
+	face_id		 id;
 
 	for (i = 0; i < f->nfaces; i++)
 		if (strcmp(f->faces[i].path, path) == 0)
 			return (face_id)i;
-	if (font_check(path, pos) == -1)
+	if (font_check(path, pos, &buf, &size) == -1)
 		return -1;
-	return font_load(f, path, pos);
+	if ((id = font_load(f, path, pos)) == -1) {
+		free(buf);
+		return -1;
+	}
+	font_shaper(face_get(f, id), buf, size);
+	return id;
+}
+
+/* HarfBuzz over the checked file's bytes; it frees buf when done. */
+static void
+font_shaper(struct face *face, unsigned char *buf, size_t size)
+{
+	hb_blob_t	*blob;
+	hb_face_t	*hf;
+
+	blob = hb_blob_create((const char *)buf, (unsigned)size,
+	    HB_MEMORY_MODE_READONLY, buf, free);
+	hf = hb_face_create(blob, 0);
+	face->upem = hb_face_get_upem(hf);
+	face->shaper = hb_font_create(hf);
+	hb_font_set_scale(face->shaper, (int)face->upem, (int)face->upem);
+	hb_face_destroy(hf);
+	hb_blob_destroy(blob);
 }
 
 /*
@@ -367,6 +422,9 @@ font_load(struct fonts *f, const char *path, const struct srcpos *pos)
 	face->font = font;
 	face->def = HPDF_GetFontDef(f->pdf, name);
 	face->advance = NULL;
+	face->shaper = NULL;
+	face->kerns = NULL;
+	face->nkerns = face->kern_cap = 0;
 	return (face_id)f->nfaces++;
 }
 
@@ -403,27 +461,31 @@ fonts_add_fallback(struct fonts *f, face_id id)
 
 /* --- checking a font file before libharu sees it --- */
 
+/* Read and check the file; on success *buf holds its bytes (malloc'd). */
 static int
-font_check(const char *path, const struct srcpos *pos)
+font_check(const char *path, const struct srcpos *pos, unsigned char **buf,
+    size_t *size)
 {
 	struct sfnt	 sf;
-	unsigned char	*buf;
 	size_t		 i;
 	int		 rc = 0;
 
 	memset(&sf, 0, sizeof(sf));
-	if (sfnt_read(path, &buf, &sf.size, pos) == -1)
+	if (sfnt_read(path, buf, &sf.size, pos) == -1)
 		return -1;
-	sf.buf = buf;
+	sf.buf = *buf;
 	sf.hint = hint_intact;
 	for (i = 0; i < sizeof(sfnt_checks) / sizeof(sfnt_checks[0]); i++)
 		if ((rc = sfnt_checks[i](&sf)) == -1)
 			break;
-	if (rc == -1)
+	if (rc == -1) {
 		diag_error(pos, "%s: cannot use this font: %s: %s", path,
 		    sf.why, sf.hint);
-	free(buf);
-	return rc;
+		free(*buf);
+		return -1;
+	}
+	*size = sf.size;
+	return 0;
 }
 
 /* Read the whole file (fonts are small) after checking its size. */
@@ -803,23 +865,146 @@ fonts_advance(struct fonts *f, face_id id, uint32_t cp)
 	return face->advance[cp];
 }
 
+/*
+ * [1/1000 em] the advances of utf8; when kerned, also the pair kerning,
+ * written (if kern is not NULL) to kern[i] after the i-th code point.
+ */
+static long
+width_sum(struct fonts *f, face_id id, const char *utf8, size_t len,
+    int kerned, short *kern)
+{
+	long		 sum = 0;
+	size_t		 n, i = 0;
+	uint32_t	 cp, prev = 0;
+	int		 k;
+
+	for (; len > 0; utf8 += n, len -= n) {
+		if ((n = utf8_decode(utf8, len, &cp)) == 0) {
+			n = 1;		/* invalid byte: not drawn */
+			continue;
+		}
+		sum += fonts_advance(f, id, cp);
+		if (kern != NULL)
+			kern[i] = 0;
+		if (kerned && i > 0) {
+			k = fonts_kern(f, id, prev, cp);
+			sum += k;
+			if (kern != NULL)
+				kern[i - 1] = (short)k;
+		}
+		prev = cp;
+		i++;
+	}
+	return sum;
+}
+
 double
 fonts_width(struct fonts *f, face_id id, const char *utf8, size_t len,
     double size)
 {
-	long		 sum = 0;
-	size_t		 n;
-	uint32_t	 cp;
+	return (double)width_sum(f, id, utf8, len, 0, NULL) * size / 1000.0;
+}
 
-	while (len > 0) {
-		if ((n = utf8_decode(utf8, len, &cp)) == 0)
-			n = 1;		/* invalid byte: not drawn */
-		else
-			sum += fonts_advance(f, id, cp);
-		utf8 += n;
-		len -= n;
-	}
-	return (double)sum * size / 1000.0;
+double
+fonts_width_kerned(struct fonts *f, face_id id, const char *utf8, size_t len,
+    double size, short *kern)
+{
+	return (double)width_sum(f, id, utf8, len, 1, kern) * size / 1000.0;
+}
+
+/* --- pair kerning --- */
+
+int
+fonts_kern(struct fonts *f, face_id id, uint32_t left, uint32_t right)
+{
+	struct face		*face = face_get(f, id);
+	struct kern_slot	*slot;
+	uint32_t		 key;
+
+	if (left >= BMP_SIZE || right >= BMP_SIZE || (left | right) == 0)
+		return 0;
+	key = left << 16 | right;
+	if (face->kern_cap != 0 && (slot = kern_slot(face, key))->key == key)
+		return slot->kern;
+	if (2 * (face->nkerns + 1) > face->kern_cap)
+		kern_grow(face);
+	slot = kern_slot(face, key);
+	slot->key = key;
+	slot->kern = (int16_t)kern_shape(f, id, left, right);
+	face->nkerns++;
+	return slot->kern;
+}
+
+/* The slot holding key, or the free one where it belongs. */
+static struct kern_slot *
+kern_slot(struct face *face, uint32_t key)
+{
+	size_t		 mask = face->kern_cap - 1;
+	uint32_t	 h = key * 0x9E3779B1U;
+	size_t		 i = (h ^ h >> 16) & mask;
+
+	while (face->kerns[i].key != key && face->kerns[i].key != KERN_FREE)
+		i = (i + 1) & mask;
+	return &face->kerns[i];
+}
+
+/* Double the cache (it is kept at most half full). */
+static void
+kern_grow(struct face *face)
+{
+	struct kern_slot	*old = face->kerns;
+	size_t			 i, n = face->kern_cap;
+
+	face->kern_cap = n ? 2 * n : KERN_FIRST_CAP;
+	face->kerns = xcalloc(face->kern_cap, sizeof(*face->kerns));
+	for (i = 0; i < n; i++)
+		if (old[i].key != KERN_FREE)
+			*kern_slot(face, old[i].key) = old[i];
+	free(old);
+}
+
+/*
+ * [1/1000 em] how much HarfBuzz moves right after left: the pair shaped
+ * with kerning alone (no ligatures or contextual forms: libharu draws
+ * one glyph per code point), the first glyph's advance against its
+ * nominal one.  No kerning where either glyph is missing (libharu's
+ * map decides, as it draws), or where shaping changed the first glyph.
+ */
+static int
+kern_shape(struct fonts *f, face_id id, uint32_t left, uint32_t right)
+{
+	static const hb_feature_t	 only_kern[] = {
+		{ HB_TAG('k', 'e', 'r', 'n'), 1, 0, HB_FEATURE_GLOBAL_END },
+		{ HB_TAG('l', 'i', 'g', 'a'), 0, 0, HB_FEATURE_GLOBAL_END },
+		{ HB_TAG('c', 'l', 'i', 'g'), 0, 0, HB_FEATURE_GLOBAL_END },
+		{ HB_TAG('c', 'a', 'l', 't'), 0, 0, HB_FEATURE_GLOBAL_END },
+		{ HB_TAG('r', 'c', 'l', 't'), 0, 0, HB_FEATURE_GLOBAL_END },
+	};
+	struct face		*face = face_get(f, id);
+	const uint32_t		 pair[2] = { left, right };
+	hb_glyph_info_t		*info;
+	hb_glyph_position_t	*pos;
+	hb_codepoint_t		 glyph;
+	unsigned		 n;
+
+	if (!fonts_has_glyph(f, id, left) || !fonts_has_glyph(f, id, right) ||
+	    !hb_font_get_nominal_glyph(face->shaper, left, &glyph))
+		return 0;
+	hb_buffer_clear_contents(f->shaping);
+	hb_buffer_add_utf32(f->shaping, pair, 2, 0, 2);
+	/* no language: the font's default language system, whatever the
+	 * locale we run in */
+	hb_buffer_set_language(f->shaping, hb_language_from_string("und",
+	    -1));
+	hb_buffer_guess_segment_properties(f->shaping);
+	hb_shape(face->shaper, f->shaping, only_kern,
+	    sizeof(only_kern) / sizeof(only_kern[0]));
+	info = hb_buffer_get_glyph_infos(f->shaping, &n);
+	pos = hb_buffer_get_glyph_positions(f->shaping, NULL);
+	if (n != 2 || info[0].codepoint != glyph)
+		return 0;
+	return (int)lround((pos[0].x_advance - hb_font_get_glyph_h_advance(
+	    face->shaper, glyph)) * 1000.0 / face->upem);
 }
 
 int

@@ -6,7 +6,9 @@
  *
  * Widths are libharu's own (integer 1/1000 em per glyph), so what is
  * measured is exactly what is rendered.  Measuring marks glyphs for the
- * font subset.
+ * font subset.  Pair kerning (integer 1/1000 em, from HarfBuzz) is
+ * measured only when asked for; whoever measures with it must draw with
+ * the same adjustments.
  *
  * This module must never draw.  Only font.c and pdf_device.c include
  * hpdf.h; the faces are small integers to everyone else.
@@ -56,9 +58,25 @@ face_id		 fonts_pick(struct fonts *, face_id, uint32_t cp);
 /* Advance of one code point, in 1/1000 em (beyond U+FFFF: a space's). */
 int		 fonts_advance(struct fonts *, face_id, uint32_t cp);
 /* Width of UTF-8 text at size, in points (every glyph from this face;
- * invalid UTF-8 bytes are not drawn and measure 0). */
+ * invalid UTF-8 bytes are not drawn and measure 0), without kerning. */
 double		 fonts_width(struct fonts *, face_id, const char *utf8,
 		    size_t len, double size);
+/*
+ * The same with the face's pair kerning between consecutive code points.
+ * When kern is not NULL, kern[i] gets the adjustment after the i-th code
+ * point [1/1000 em] (0 after the last); it needs one entry per code
+ * point (len entries always suffice).
+ */
+double		 fonts_width_kerned(struct fonts *, face_id,
+		    const char *utf8, size_t len, double size, short *kern);
+/*
+ * The kerning between two code points in this face, in 1/1000 em
+ * (negative: closer), as HarfBuzz positions the pair with only the kern
+ * feature on (GPOS, else the kern table).  0 when either has no glyph in
+ * the face or lies beyond U+FFFF.  Cached per face: cheap to ask again.
+ */
+int		 fonts_kern(struct fonts *, face_id, uint32_t left,
+		    uint32_t right);
 
 /* Vertical metrics, in 1/1000 em. */
 int		 fonts_ascent(struct fonts *, face_id);

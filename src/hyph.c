@@ -3,7 +3,8 @@
  * libhyphen's own structures, pointing into one buffer, and asks
  * libhyphen's hnj_hyphen_hyphenate3() where words may break.  Loading
  * German takes milliseconds instead of libhyphen's seconds, with the same
- * automaton and so the same break points.
+ * automaton and so the same break points.  A word the language's
+ * exception list names (hyph_except.c) takes its break points from there.
  *
  * This module must never decide where a line breaks: it only says where a
  * word may.
@@ -16,6 +17,7 @@
 
 #include "diag.h"
 #include "hyph.h"
+#include "hyph_except.h"
 #include "hyph_image.h"
 
 #define HYPH_MAX_WORD	256	/* [bytes] longer words are not hyphenated */
@@ -23,6 +25,7 @@
 struct hyph {
 	char		*image;		/* the file; strings point into it */
 	HyphenDict	*dict;		/* first level; nextlevel chains */
+	struct hyph_except *except;	/* NULL: no exception list */
 	int		 left_min, right_min;	/* [characters] */
 };
 
@@ -193,8 +196,17 @@ hyph_free(struct hyph *h)
 	if (h == NULL)
 		return;
 	free_dicts(h->dict);
+	hyph_except_free(h->except);
 	free(h->image);
 	free(h);
+}
+
+size_t
+hyph_load_exceptions(struct hyph *h, const char *path)
+{
+	hyph_except_free(h->except);
+	h->except = hyph_except_load(path);
+	return hyph_except_count(h->except);
 }
 
 struct _HyphenDict *
@@ -205,12 +217,21 @@ hyph_dict(struct hyph *h)
 
 /* --- hyphenating --- */
 
-
-static int
-is_letter(uint32_t c)
+/*
+ * The break points of an exception entry (one byte for each of the n
+ * characters) that leave the minimum fragments; ends[i] is the last byte
+ * of character i in the word.
+ */
+static void
+mark_exception(const struct hyph *h, const unsigned char *entry,
+    const size_t *ends, size_t n, unsigned char *breaks)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+	size_t	i;
+
+	for (i = 0; i + 1 < n; i++)
+		if (entry[i] && (long)i + 1 >= h->left_min &&
+		    (long)(n - i - 1) >= h->right_min)
+			breaks[ends[i]] = 1;
 }
 
 static void
@@ -238,6 +259,7 @@ hyphenate_run(struct hyph *h, const char *word, size_t from, size_t to,
 	size_t		 ends[HYPH_MAX_WORD], n = 0, i, k, len = 0;
 	char		**rep = NULL;
 	int		*pos = NULL, *cut = NULL;
+	const unsigned char *entry;
 	uint32_t	 c;
 
 	for (i = from; i < to; i += k) {
@@ -248,6 +270,10 @@ hyphenate_run(struct hyph *h, const char *word, size_t from, size_t to,
 	low[len] = '\0';
 	if ((int)n < h->left_min + h->right_min)
 		return;
+	if ((entry = hyph_except_find(h->except, low)) != NULL) {
+		mark_exception(h, entry, ends, n, breaks);
+		return;
+	}
 	if (hnj_hyphen_hyphenate3(h->dict, low, (int)len, hy, NULL, &rep,
 	    &pos, &cut, h->left_min, h->right_min, 0, 0) != 0)
 		return;
@@ -268,7 +294,7 @@ hyph_word(void *arg, const char *word, size_t len, unsigned char *breaks)
 	while (i < len) {
 		start = i;
 		while (i < len && (k = utf8_decode(word + i, len - i, &c)) > 0 &&
-		    is_letter(c))
+		    hyph_is_letter(c))
 			i += k;
 		if (i > start && i - start <= HYPH_MAX_WORD / 2)
 			hyphenate_run(h, word, start, i, breaks);

@@ -33,6 +33,17 @@ struct hyph	*hyph_open(const char *dir, const char *dic_path,
 void		 hyph_free(struct hyph *);
 
 /*
+ * Read the language's exception list (styles/hyphenation/<lang>.txt),
+ * replacing any read before: UTF-8, one word a line with its break points
+ * as hyphens ("Krea-tiv-wirt-schaft"), a word without hyphens never
+ * breaks, '#' starts a comment.  A word it names (a whole run of letters,
+ * in any case) breaks only where the entry says, and only where the
+ * minimum fragments allow.  Bad lines are warned about with file:line and
+ * skipped; a missing file is fine.  Returns the number of words read.
+ */
+size_t		 hyph_load_exceptions(struct hyph *, const char *path);
+
+/*
  * Mark where word (UTF-8, len bytes) may break: breaks[i] = 1 when a
  * hyphen may follow byte i.  Only the letters of the word are hyphenated
  * (punctuation around it is skipped); capitals are lowered first.  The

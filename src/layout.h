@@ -96,6 +96,10 @@ struct item {
 			double		 word_space;	/* [pt] extra per U+0020 */
 			double		 letter_space;	/* [pt] extra after each
 							   glyph but the last */
+			const short	*kern;		/* [1/1000 em] pair
+							   kerning after glyph
+							   i, one per code point
+							   of text; NULL: none */
 		} glyphs;
 		struct {
 			struct color	 color;

@@ -361,10 +361,15 @@ lay_out(struct build *b, const struct options *o)
 	if (b->style == NULL || diag_errors() > 0)
 		return -1;
 	memset(&st, 0, sizeof(st));
-	if (locale_hyphenation(b->locale) != NULL)
-		b->hyph = hyph_open(b->hyphdir, locale_hyphenation(b->locale),
-		    b->style->hyphen_left_min, b->style->hyphen_right_min,
-		    locale_hyphenation_pos(b->locale));
+	if (locale_hyphenation(b->locale) != NULL &&
+	    (b->hyph = hyph_open(b->hyphdir, locale_hyphenation(b->locale),
+	    b->style->hyphen_left_min, b->style->hyphen_right_min,
+	    locale_hyphenation_pos(b->locale))) != NULL) {
+		path = xasprintf("%s/styles/hyphenation/%s.txt", b->datadir,
+		    locale_lang(b->locale));
+		hyph_load_exceptions(b->hyph, path);
+		free(path);
+	}
 	if ((b->fonts = fonts_new()) == NULL)
 		return -1;
 	b->layout = typeset(b->doc, b->style, b->locale, b->fonts, b->hyph,

@@ -690,11 +690,13 @@ put_milli(struct strbuf *b, long milli)
  * The TJ array of a run: hex codes (the Unicode BMP value, as libharu's
  * Identity-H fonts expect), and after each glyph the extra space in TJ
  * units (1/1000 of the text size, negative to widen): word for each
- * U+0020, letter after every glyph but the last.  libharu draws code
- * points beyond U+FFFF as spaces: so do we.
+ * U+0020, letter after every glyph but the last, and the pair kerning
+ * kern[i] [1/1000 em] after glyph i (kern may be NULL), all in one
+ * number.  libharu draws code points beyond U+FFFF as spaces: so do we.
  */
 static void
-tj_build(struct strbuf *b, const char *s, double word, double letter)
+tj_build(struct strbuf *b, const char *s, double word, double letter,
+    const short *kern)
 {
 	static const char	 hex[] = "0123456789ABCDEF";
 	size_t			 len = strlen(s), n;
@@ -702,6 +704,7 @@ tj_build(struct strbuf *b, const char *s, double word, double letter)
 	char			 digits[4];
 	long			 word_milli = lround(word * 1000.0);
 	long			 letter_milli = lround(letter * 1000.0), adj;
+	size_t			 glyph = 0;
 	int			 open = 0, i;
 
 	b->len = 0;
@@ -719,6 +722,9 @@ tj_build(struct strbuf *b, const char *s, double word, double letter)
 		strbuf_append(b, digits, sizeof(digits));
 		open = 1;
 		adj = (cp == ' ' ? word_milli : 0) + (len > n ? letter_milli : 0);
+		if (kern != NULL)
+			adj -= kern[glyph] * 1000L;
+		glyph++;
 		if (adj != 0) {
 			strbuf_putc(b, '>');
 			put_milli(b, adj);
@@ -743,7 +749,7 @@ pdf_glyphs(void *ctx, const struct item *it)
 	HPDF_Font_TextWidth(font, (const HPDF_BYTE *)text,
 	    (HPDF_UINT)strlen(text));
 	tj_build(&d->tj, text, -it->u.glyphs.word_space * TJ_UNITS / size,
-	    -it->u.glyphs.letter_space * TJ_UNITS / size);
+	    -it->u.glyphs.letter_space * TJ_UNITS / size, it->u.glyphs.kern);
 	HPDF_Page_BeginText(d->page);
 	HPDF_Page_SetFontAndSize(d->page, font, (HPDF_REAL)size);
 	HPDF_Page_SetRGBFill(d->page, unit(c->r), unit(c->g), unit(c->b));

@@ -7,6 +7,7 @@
  *                break, a soft hyphen a break point on the character
  *                before it;
  *   pick_faces   the face that draws each character, and its advance;
+ *   kern_chars   the pair kerning between neighbours that share a run;
  *   find_breaks  where each word may break: explicit hyphens, soft
  *                hyphens, the hyphenation callback (never in a URL or an
  *                e-mail address, never at or after a colon), and forced
@@ -15,8 +16,10 @@
  *   para_break   the breaks (total fit);
  *   build_lines  runs of one look per line, word spaces, alignment.
  *
- * Widths are the font module's integer advances, the ones libharu draws
- * with, so a run is exactly as wide as measured.
+ * Widths are the font module's integer advances and pair kernings, the
+ * ones the PDF is drawn with (each run carries its kerning), so a run is
+ * exactly as wide as measured.  Para sees the same kerning: inside boxes,
+ * in the glue of a space, and taken back by a break between a pair.
  *
  * This module must never place lines on a page, nor draw.
  */
@@ -87,6 +90,8 @@ struct tchar {
 	size_t		 span;		/* index into the spans */
 	face_id		 face;		/* the face that draws it */
 	double		 width;		/* [pt] advance */
+	double		 kern;		/* [pt] kerning with the next character
+					   when both are in one word and run */
 	enum brk_kind	 brk;		/* a break point after it */
 	enum gap_kind	 gap;		/* what follows it */
 	size_t		 gap_span;	/* the span holding that space */
@@ -113,6 +118,7 @@ struct setter {
 struct line_build {
 	struct text_line	*tl;
 	struct strbuf		 buf;		/* text of the last run */
+	size_t			 span;		/* where the last run began */
 	double			 shrink;	/* [pt] of its spaces */
 };
 
@@ -128,6 +134,11 @@ static void	 push_char(struct setter *, size_t, uint32_t);
 static void	 tokenise_char(struct setter *, size_t, uint32_t);
 static void	 tokenise(struct setter *);
 static void	 pick_faces(struct setter *);
+static int	 looks_alike(const struct span *, face_id,
+		    const struct span *, face_id);
+static double	 pair_kern(const struct setter *, size_t, face_id, uint32_t,
+		    size_t, face_id, uint32_t);
+static void	 kern_chars(struct setter *);
 static double	 space_width(const struct setter *, size_t);
 static double	 hyphen_width(const struct setter *, size_t);
 static double	 narrowest(const struct setter *);
@@ -148,8 +159,6 @@ static void	 items_gap(struct setter *, size_t);
 static void	 items_finish(struct setter *, size_t);
 static void	 build_items(struct setter *);
 static double	 line_width(size_t, void *);
-static int	 same_look(const struct text_run *, const struct span *,
-		    face_id);
 static void	 run_close(struct setter *, struct line_build *);
 static void	 run_add(struct setter *, struct line_build *, size_t,
 		    face_id, uint32_t);
@@ -329,6 +338,46 @@ pick_faces(struct setter *s)
 	}
 }
 
+/* --- stage 2b: kerning --- */
+
+/* Whether characters of span a in face fa and of span b in fb share a
+ * run when they meet on a line. */
+static int
+looks_alike(const struct span *a, face_id fa, const struct span *b,
+    face_id fb)
+{
+	return fa == fb && a->size == b->size && a->color.r == b->color.r &&
+	    a->color.g == b->color.g && a->color.b == b->color.b &&
+	    a->rise == b->rise && str_eq(a->uri, b->uri) &&
+	    str_eq(a->dest, b->dest) && str_eq(a->pos.file, b->pos.file) &&
+	    a->pos.line == b->pos.line;
+}
+
+/* [pt] the kerning between two characters (span, face, code point)
+ * drawn side by side: none unless they share a run. */
+static double
+pair_kern(const struct setter *s, size_t sa, face_id fa, uint32_t a,
+    size_t sb, face_id fb, uint32_t b)
+{
+	if (!looks_alike(&s->spans[sa], fa, &s->spans[sb], fb))
+		return 0.0;
+	return fonts_kern(s->fonts, fa, a, b) * s->spans[sa].size / 1000.0;
+}
+
+static void
+kern_chars(struct setter *s)
+{
+	struct tchar	*c;
+	size_t		 i;
+
+	for (i = 0; i + 1 < s->nc; i++) {
+		c = &s->c[i];
+		if (c->gap == GAP_NONE)
+			c->kern = pair_kern(s, c->span, c->face, c->cp,
+			    c[1].span, c[1].face, c[1].cp);
+	}
+}
+
 /* --- stage 3: break points inside words --- */
 
 /* [pt] the space of a span, in its own face. */
@@ -340,16 +389,19 @@ space_width(const struct setter *s, size_t span)
 	return fonts_advance(s->fonts, sp->face, ' ') * sp->size / 1000.0;
 }
 
-/* [pt] the hyphen drawn after character i. */
+/* [pt] the hyphen drawn after character i, kerned to it (in its run). */
 static double
 hyphen_width(const struct setter *s, size_t i)
 {
-	const char	*h = s->params->hyphen;
+	const char		*h = s->params->hyphen;
+	const struct tchar	*c = &s->c[i];
+	double			 size = s->spans[c->span].size;
+	uint32_t		 cp;
 
-	if (h == NULL)
+	if (h == NULL || utf8_decode(h, strlen(h), &cp) == 0)
 		return 0.0;
-	return fonts_width(s->fonts, s->c[i].face, h, strlen(h),
-	    s->spans[s->c[i].span].size);
+	return fonts_width_kerned(s->fonts, c->face, h, strlen(h), size,
+	    NULL) + fonts_kern(s->fonts, c->face, c->cp, cp) * size / 1000.0;
 }
 
 /* [pt] the narrowest line of the paragraph. */
@@ -480,8 +532,10 @@ force_breaks(struct setter *s, size_t a, size_t b)
 
 	for (p = i = a; i < b; i++) {
 		w += s->c[i].width;
-		if (i + 1 < b && s->c[i].brk == BRK_NONE)
+		if (i + 1 < b && s->c[i].brk == BRK_NONE) {
+			w += s->c[i].kern;
 			continue;
+		}
 		if (brk_looks[s->c[i].brk].draws_hyphen)
 			w += hyphen_width(s, i);
 		if (w > room && i > p) {
@@ -584,16 +638,19 @@ items_break(struct setter *s, size_t split, int penalty, int flagged,
 /*
  * The interword space after character i: glue that stretches and
  * shrinks in justified text, a fixed space in ragged text (where the
- * line-end stretch sits on the break before it).  A nobreak span's
- * space is guarded by a penalty that forbids the break.
+ * line-end stretch sits on the break before it), as wide as the space
+ * and its kerning with both neighbours.  A nobreak span's space is
+ * guarded by a penalty that forbids the break.
  */
 static void
 items_gap(struct setter *s, size_t i)
 {
 	const struct text_params *p = s->params;
-	size_t			 sp = s->c[i].gap_span;
+	const struct tchar	*c = &s->c[i];
+	size_t			 sp = c->gap_span;
+	face_id			 face = s->spans[sp].face;
 	double			 em = s->spans[sp].size;
-	double			 stretch = 0.0, shrink = 0.0;
+	double			 stretch = 0.0, shrink = 0.0, width;
 
 	if (s->align->justify) {
 		stretch = p->space_stretch * em;
@@ -603,8 +660,10 @@ items_gap(struct setter *s, size_t i)
 		push_item(s, PARA_PENALTY, 0, 0, 0, PARA_INFINITY, 0, i + 1);
 	else if (!s->align->justify)
 		items_break(s, i + 1, 0, 0, 0.0, em, 1);
-	push_item(s, PARA_GLUE, space_width(s, sp), stretch, shrink, 0, 0,
-	    i + 1);
+	width = space_width(s, sp) +
+	    pair_kern(s, c->span, c->face, c->cp, sp, face, ' ') +
+	    pair_kern(s, sp, face, ' ', c[1].span, c[1].face, c[1].cp);
+	push_item(s, PARA_GLUE, width, stretch, shrink, 0, 0, i + 1);
 }
 
 /* The end of a paragraph or of a line ended by a newline span. */
@@ -616,7 +675,10 @@ items_finish(struct setter *s, size_t split)
 	push_item(s, PARA_PENALTY, 0, 0, 0, -PARA_INFINITY, 0, split);
 }
 
-/* One box per stretch between break points and gaps. */
+/*
+ * One box per stretch between break points and gaps.  A box holds the
+ * kerning with the character after it; a break there takes it back.
+ */
 static void
 build_items(struct setter *s)
 {
@@ -627,7 +689,7 @@ build_items(struct setter *s)
 
 	for (i = 0; i < s->nc; i++) {
 		c = &s->c[i];
-		w += c->width;
+		w += c->width + c->kern;
 		if (i + 1 < s->nc && c->gap == GAP_NONE && c->brk == BRK_NONE)
 			continue;
 		push_item(s, PARA_BOX, w, 0, 0, 0, 0, start);
@@ -641,8 +703,9 @@ build_items(struct setter *s)
 		else
 			items_break(s, i + 1, bl->hyphen_penalty ?
 			    s->params->hyphen_penalty : FORCED_PENALTY,
-			    bl->flagged, bl->draws_hyphen ?
-			    hyphen_width(s, i) : 0.0, s->spans[c->span].size,
+			    bl->flagged, (bl->draws_hyphen ?
+			    hyphen_width(s, i) : 0.0) - c->kern,
+			    s->spans[c->span].size,
 			    bl->ragged || !s->align->justify);
 	}
 }
@@ -659,30 +722,28 @@ line_width(size_t line, void *arg)
 
 /* --- stage 6: lines and runs --- */
 
-static int
-same_look(const struct text_run *r, const struct span *sp, face_id face)
-{
-	return r->face == face && r->size == sp->size &&
-	    r->color.r == sp->color.r && r->color.g == sp->color.g &&
-	    r->color.b == sp->color.b && r->rise == sp->rise &&
-	    str_eq(r->uri, sp->uri) && str_eq(r->dest, sp->dest) &&
-	    str_eq(r->pos.file, sp->pos.file) && r->pos.line == sp->pos.line;
-}
-
-/* Give the last run its text, measured. */
+/* Give the last run its text, measured and kerned. */
 static void
 run_close(struct setter *s, struct line_build *lb)
 {
 	struct text_run	*r;
 	size_t		 i;
+	int		 kerned = 0;
 
 	if (lb->tl->nruns == 0)
 		return;
 	r = &lb->tl->runs[lb->tl->nruns - 1];
-	r->width = fonts_width(s->fonts, r->face, lb->buf.data, lb->buf.len,
-	    r->size);
-	for (i = 0; i < lb->buf.len; i++)
+	r->kern = xcalloc(lb->buf.len, sizeof(*r->kern));
+	r->width = fonts_width_kerned(s->fonts, r->face, lb->buf.data,
+	    lb->buf.len, r->size, r->kern);
+	for (i = 0; i < lb->buf.len; i++) {
 		r->spaces += lb->buf.data[i] == ' ';
+		kerned |= r->kern[i] != 0;
+	}
+	if (!kerned) {
+		free(r->kern);
+		r->kern = NULL;
+	}
 	r->text = lb->buf.data;
 	memset(&lb->buf, 0, sizeof(lb->buf));
 }
@@ -698,8 +759,10 @@ run_add(struct setter *s, struct line_build *lb, size_t span, face_id face,
 	char			 u[4];
 
 	r = tl->nruns > 0 ? &tl->runs[tl->nruns - 1] : NULL;
-	if (r == NULL || !same_look(r, sp, face)) {
+	if (r == NULL ||
+	    !looks_alike(&s->spans[lb->span], r->face, sp, face)) {
 		run_close(s, lb);
+		lb->span = span;
 		tl->runs = xrealloc(tl->runs,
 		    (tl->nruns + 1) * sizeof(*tl->runs));
 		r = &tl->runs[tl->nruns++];
@@ -853,6 +916,7 @@ text_set(struct fonts *fonts, const struct span_list *spans,
 		return -1;
 	}
 	pick_faces(&s);
+	kern_chars(&s);
 	find_breaks(&s);
 	build_items(&s);
 	memset(&pp, 0, sizeof(pp));
@@ -877,8 +941,10 @@ text_block_free(struct text_block *b)
 	size_t	i, k;
 
 	for (i = 0; i < b->nlines; i++) {
-		for (k = 0; k < b->lines[i].nruns; k++)
+		for (k = 0; k < b->lines[i].nruns; k++) {
 			free((char *)b->lines[i].runs[k].text);
+			free(b->lines[i].runs[k].kern);
+		}
 		free(b->lines[i].runs);
 	}
 	free(b->lines);

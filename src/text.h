@@ -51,8 +51,12 @@ struct text_run {
 	struct color	 color;
 	double		 rise;		/* [pt] */
 	double		 x;		/* [pt] from the line's left edge */
-	double		 width;		/* [pt] natural, without word_space */
+	double		 width;		/* [pt] natural, without word_space,
+					   kerning included */
 	int		 spaces;	/* U+0020 count inside text */
+	short		*kern;		/* [1/1000 em] pair kerning after code
+					   point i of text, malloc'd; NULL
+					   when the run has none */
 	const char	*uri, *dest;	/* borrowed from the span */
 	struct srcpos	 pos;
 };
@@ -111,6 +115,10 @@ struct text_block {
  * nobreak span.  A piece of a word still wider than the narrowest line
  * is broken by force between characters (those lines are left ragged)
  * and reported at its span.
+ *
+ * Consecutive characters of one run (spaces included) are kerned as the
+ * face says; nothing is kerned across runs.  Para breaks with those
+ * widths, so a kerning pair lost or made at a break is accounted for.
  *
  * Justified lines are stretched or shrunk by one word_space per U+0020 to
  * the width; the last line and lines ended by a newline span keep their

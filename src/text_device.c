@@ -10,6 +10,7 @@
  *	outline 1 "Vorwort" -> sec-vorwort
  *	page 1 label="1"
  *	  glyphs paragraph 56.69 700.12 w=240.00 Lato-Regular 9.50 #1a1a1a ws=0.35 "text"
+ *	  glyphs toc 87.87 731.90 w=43.20 Lato-Regular 12.00 #1f2528 ws=0.00 kern=0:-75,3:-7 "Vorwort"
  *	  rule decoration 56.69 60.00 481.89 0.00 0.50 #999999
  *	  rect cover 0.00 600.00 595.28 241.89 #c0392b
  *	  image figure 56.69 300.00 240.00 160.00 "img/a.png" alt="…"
@@ -21,6 +22,8 @@
  * A page without a label prints as "page 1", a missing language as
  * "lang=-", any other missing string as "".  Coordinates are the
  * layout's (points, origin bottom left, glyph runs at their baseline).
+ * A run's pair kerning prints as kern=i:k,… (k [1/1000 em] after glyph
+ * i, from 0), only where it is not 0 and only for kerned runs.
  * This module must never change the layout or call libharu.
  */
 #include <assert.h>
@@ -95,6 +98,28 @@ put_head(FILE *out, const struct item *it, int box)
 		fprintf(out, " %.2f %.2f", num(it->w), num(it->h));
 }
 
+/* "kern=3:-40,7:-15 ": the glyphs followed by kerning [1/1000 em]. */
+static void
+put_kern(FILE *out, const char *text, const short *kern)
+{
+	const unsigned char	*p;
+	size_t			 i = 0;
+	int			 first = 1;
+
+	for (p = (const unsigned char *)text; *p != '\0'; p++) {
+		if ((*p & 0xC0) == 0x80)
+			continue;	/* inside a code point */
+		if (kern[i] != 0) {
+			fprintf(out, "%s%zu:%d", first ? "kern=" : ",", i,
+			    kern[i]);
+			first = 0;
+		}
+		i++;
+	}
+	if (!first)
+		fputc(' ', out);
+}
+
 static int
 text_begin(void *ctx, const struct layout *l)
 {
@@ -146,6 +171,8 @@ text_glyphs(void *ctx, const struct item *it)
 	fprintf(d->out, " ws=%.2f ", num(it->u.glyphs.word_space));
 	if (it->u.glyphs.letter_space != 0)
 		fprintf(d->out, "ls=%.2f ", num(it->u.glyphs.letter_space));
+	if (it->u.glyphs.kern != NULL)
+		put_kern(d->out, it->u.glyphs.text, it->u.glyphs.kern);
 	put_quoted(d->out, it->u.glyphs.text);
 	fputc('\n', d->out);
 }

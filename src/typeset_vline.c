@@ -109,6 +109,9 @@ add_run(struct ts *ts, struct vline *v, const struct text_line *line,
 	it.u.glyphs.text = arena_strdup(ts->lay->arena, r->text);
 	it.u.glyphs.word_space = line->word_space;
 	it.u.glyphs.letter_space = rs->letter_space;
+	if (r->kern != NULL)
+		it.u.glyphs.kern = memcpy(arena_alloc(ts->lay->arena,
+		    n * sizeof(*r->kern)), r->kern, n * sizeof(*r->kern));
 	it.w += n > 1 ? rs->letter_space * (double)(n - 1) : 0;
 	vline_add_item(v, &it);
 	if (r->uri != NULL || r->dest != NULL)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -353,13 +354,19 @@ strbuf_free(struct strbuf *b)
 char *
 file_read(const char *path, size_t *len)
 {
-	FILE	*f = fopen(path, "rb");
-	char	*buf;
-	long	 n;
-	int	 saved;
+	FILE		*f = fopen(path, "rb");
+	char		*buf;
+	long		 n;
+	int		 saved;
+	struct stat	 sb;
 
 	if (f == NULL)
 		return NULL;
+	if (fstat(fileno(f), &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		fclose(f);
+		errno = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
+		return NULL;
+	}
 	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET) != 0) {
 		saved = errno;

@@ -76,7 +76,8 @@ void	strbuf_free(struct strbuf *);
 
 /*
  * Read a whole file into a new NUL-terminated buffer (len excludes the
- * NUL).  Returns NULL with errno set when it cannot be read.
+ * NUL).  Returns NULL with errno set when it cannot be read or is not a
+ * regular file.
  */
 char	*file_read(const char *path, size_t *len);
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every test of brochure, in order: unit tests, module boundaries, golden
-# layout dumps, bad inputs, the demo PDF end to end, the installed binary.
+# layout dumps, bad inputs, the demo PDF end to end, the column edges of
+# its justified lines, the installed binary.
 # Prints one line per check and closes with "N passed, N failed".
 # Run from the top of the source tree (make check does).
 # Arguments name suites to run (see the list below).
@@ -24,9 +25,10 @@ check() { name=$1; shift; if "$@" >"$TMP/out" 2>&1; then ok "$name"; else fail "
 . tests/lib/refs.sh
 . tests/lib/cli.sh
 . tests/lib/stats.sh
+. tests/lib/edges.sh
 
 # The suites to run: all of them, or those named on the command line.
-suites=${*:-unit boundaries cli golden bad demo refs stats install}
+suites=${*:-unit boundaries cli golden bad demo refs stats edges install}
 for suite in $suites; do
 	"run_$suite"
 done

@@ -14,7 +14,15 @@ boundary_font_pdf() {
 	! grep -l '#include "font_pdf.h"' src/*.c |
 	    grep -v -e '^src/font\.c$' -e '^src/pdf_device\.c$'
 }
+boundary_harfbuzz() {
+	! grep -l '#include <hb' src/*.c src/*.h | grep -v -e '^src/font\.c$'
+}
+boundary_hyphen() {
+	! grep -l '#include <hyphen.h>' src/*.c src/*.h | grep -v -e '^src/hyph[a-z_]*\.[ch]$'
+}
 run_boundaries() {
+	check "boundary: only font.c includes HarfBuzz" boundary_harfbuzz
+	check "boundary: only hyph*.c include libhyphen" boundary_hyphen
 	check "boundary: only font.c and pdf_device.c include hpdf.h" boundary_hpdf
 	check "boundary: only load, model, style, locale include libxml2" boundary_xml
 	check "boundary: only font.c and pdf_device.c include font_pdf.h" boundary_font_pdf

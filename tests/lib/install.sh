@@ -4,6 +4,7 @@ install_works() {
 	make -s install DESTDIR="$TMP/stage" PREFIX=/usr/local >/dev/null || return 1
 	for f in bin/brochure share/brochure/styles/brochure-a4.xml \
 	    share/brochure/styles/locales/de.xml share/brochure/fonts/Lato-Regular.ttf \
+	    share/brochure/styles/hyphenation/de.txt \
 	    share/brochure/schema/report.rng share/man/man1/brochure.1; do
 		[ -f "$TMP/stage/usr/local/$f" ] || { echo "not installed: $f"; return 1; }
 	done

@@ -2,9 +2,11 @@
  * Unit tests of font: damaged and unsupported files are refused before
  * libharu sees them (libharu would crash or misbehave), good TrueType
  * files are accepted once, and widths, glyph coverage, fallbacks and
- * metrics are libharu's own.  Run from the top folder (fonts/ is read);
+ * metrics are libharu's own; pair kerning is what HarfBuzz makes of the
+ * pair.  Run from the top folder (fonts/ is read);
  * damaged fixtures are made at test time in a temporary folder.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +17,7 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <cmocka.h>
+#include <hb.h>
 
 #include "diag.h"
 #include "font.h"
@@ -22,6 +25,7 @@
 
 #define LATO	"fonts/Lato-Regular.ttf"
 #define DEJAVU	"fonts/DejaVuSans.ttf"
+#define NO_PAIR	(-100000)	/* HarfBuzz made one glyph of a pair */
 
 static char	 tmpdir[] = "/tmp/brochure-test-font.XXXXXX";
 
@@ -240,6 +244,137 @@ widths_are_sums_of_advances(void **state)
 	fonts_free(f);
 }
 
+/*
+ * [1/1000 em] HarfBuzz's own kerning of a two-letter pair, shaped with
+ * its default features; NO_PAIR when it did not give two glyphs.
+ */
+static int
+hb_pair(hb_font_t *font, const char *pair)
+{
+	hb_buffer_t		*buf = hb_buffer_create();
+	hb_glyph_info_t		*info;
+	hb_glyph_position_t	*pos;
+	hb_face_t		*face = hb_font_get_face(font);
+	unsigned		 n;
+	int			 k = NO_PAIR;
+
+	hb_buffer_add_utf8(buf, pair, -1, 0, -1);
+	hb_buffer_guess_segment_properties(buf);
+	hb_shape(font, buf, NULL, 0);
+	info = hb_buffer_get_glyph_infos(buf, &n);
+	pos = hb_buffer_get_glyph_positions(buf, NULL);
+	if (n == 2)
+		k = (int)lround((pos[0].x_advance -
+		    hb_font_get_glyph_h_advance(font, info[0].codepoint)) *
+		    1000.0 / hb_face_get_upem(face));
+	hb_buffer_destroy(buf);
+	return k;
+}
+
+static hb_font_t *
+hb_open(const char *path)
+{
+	hb_blob_t	*blob = hb_blob_create_from_file(path);
+	hb_face_t	*face = hb_face_create(blob, 0);
+	hb_font_t	*font = hb_font_create(face);
+
+	assert_true(hb_face_get_glyph_count(face) > 0);
+	hb_font_set_scale(font, (int)hb_face_get_upem(face),
+	    (int)hb_face_get_upem(face));
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	return font;
+}
+
+/* AV, To, WA are kerned in Lato as HarfBuzz kerns them; oo is not. */
+static void
+kerning_is_harfbuzz_pair_kerning(void **state)
+{
+	static const struct {
+		const char	*pair;
+		int		 kern;	/* [1/1000 em] */
+	} lato_pairs[] = {
+		{ "AV", -54 }, { "To", -122 }, { "WA", -43 }, { "oo", 0 },
+	};
+	struct fonts	*f = fonts_new();
+	face_id		 lato = fonts_open(f, LATO, NULL);
+	face_id		 dejavu = fonts_open(f, DEJAVU, NULL);
+	hb_font_t	*hb = hb_open(LATO), *hb_dejavu = hb_open(DEJAVU);
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(lato_pairs) / sizeof(lato_pairs[0]); i++) {
+		const char *p = lato_pairs[i].pair;
+
+		assert_int_equal(fonts_kern(f, lato, p[0], p[1]),
+		    lato_pairs[i].kern);
+		assert_int_equal(hb_pair(hb, p), lato_pairs[i].kern);
+	}
+	assert_true(fonts_kern(f, dejavu, 'A', 'V') < 0);
+	assert_int_equal(fonts_kern(f, dejavu, 'A', 'V'),
+	    hb_pair(hb_dejavu, "AV"));
+	assert_int_equal(fonts_kern(f, dejavu, 'o', 'o'), 0);
+	/* no glyph (U+4E2D), beyond the BMP: nothing to kern */
+	assert_int_equal(fonts_kern(f, lato, 'A', 0x4E2D), 0);
+	assert_int_equal(fonts_kern(f, lato, 0x1F600, 'A'), 0);
+	assert_int_equal(fonts_kern(f, lato, 0, 0), 0);
+	hb_font_destroy(hb);
+	hb_font_destroy(hb_dejavu);
+	fonts_free(f);
+}
+
+/* Every pair of characters from A to z, asked twice (the cache grows
+ * meanwhile). */
+static void
+kerning_cache_agrees_with_harfbuzz(void **state)
+{
+	struct fonts	*f = fonts_new();
+	face_id		 lato = fonts_open(f, LATO, NULL);
+	hb_font_t	*hb = hb_open(LATO);
+	char		 pair[3] = { 0, 0, 0 };
+	int		 round, kerned = 0, k, want;
+
+	(void)state;
+	for (round = 0; round < 2; round++)
+		for (pair[0] = 'A'; pair[0] <= 'z'; pair[0]++)
+			for (pair[1] = 'A'; pair[1] <= 'z'; pair[1]++) {
+				k = fonts_kern(f, lato, pair[0], pair[1]);
+				/* pairs HarfBuzz ligates by default: none */
+				if ((want = hb_pair(hb, pair)) == NO_PAIR)
+					want = 0;
+				assert_int_equal(k, want);
+				kerned += round == 0 && k != 0;
+			}
+	assert_true(kerned > 100);
+	hb_font_destroy(hb);
+	fonts_free(f);
+}
+
+/* A kerned width is the advances plus the pairs, each one reported. */
+static void
+kerned_widths(void **state)
+{
+	struct fonts	*f = fonts_new();
+	face_id		 lato = fonts_open(f, LATO, NULL);
+	const char	*s = "AV To";
+	short		 kern[5];
+	int		 sum;
+
+	(void)state;
+	sum = fonts_kern(f, lato, 'A', 'V') + fonts_kern(f, lato, 'V', ' ') +
+	    fonts_kern(f, lato, ' ', 'T') + fonts_kern(f, lato, 'T', 'o');
+	assert_float_equal(fonts_width_kerned(f, lato, s, 5, 10.0, kern),
+	    fonts_width(f, lato, s, 5, 10.0) + sum / 100.0, 1e-9);
+	assert_int_equal(kern[0], -54);
+	assert_int_equal(kern[1], -36);		/* Lato kerns V and space */
+	assert_int_equal(kern[2], fonts_kern(f, lato, ' ', 'T'));
+	assert_int_equal(kern[3], -122);
+	assert_int_equal(kern[4], 0);
+	assert_float_equal(fonts_width_kerned(f, lato, s, 5, 10.0, NULL),
+	    fonts_width(f, lato, s, 5, 10.0) + sum / 100.0, 1e-9);
+	fonts_free(f);
+}
+
 static void
 glyph_coverage_and_fallback(void **state)
 {
@@ -305,6 +440,9 @@ main(void)
 		cmocka_unit_test(refuses_damaged_tables),
 		cmocka_unit_test(accepts_truetype_once),
 		cmocka_unit_test(widths_are_sums_of_advances),
+		cmocka_unit_test(kerning_is_harfbuzz_pair_kerning),
+		cmocka_unit_test(kerning_cache_agrees_with_harfbuzz),
+		cmocka_unit_test(kerned_widths),
 		cmocka_unit_test(glyph_coverage_and_fallback),
 		cmocka_unit_test(vertical_metrics),
 		cmocka_unit_test(libharu_errors_are_reported_and_cleared),

@@ -1,9 +1,13 @@
 /*
  * Unit tests of hyph: the compiled pattern image gives exactly
  * libhyphen's break points (over more than 20,000 German words), and
- * hyph_word finds the expected points in words of the four languages.
+ * hyph_word finds the expected points in words of the four languages
+ * (computed with the patterns, each checked by eye); the exception lists
+ * override the patterns, ignore case, keep words whole, and report bad
+ * lines with file:line.
  * Run from the top of the source tree after make (build/hyph/ exists).
  */
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,16 +15,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include <hyphen.h>
 
+#include "diag.h"
 #include "hyph.h"
+#include "util.h"
 
 #define PATTERNS	"/usr/share/hyphen/hyph_%s.dic"
 #define IMAGES		"build/hyph"
 #define WORDS		"/usr/share/dict/ngerman"
 #define WORD_STEP	15	/* every 15th of 356,010 words: 23,734 */
+#define NWORDS(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* Scratch files of this process (main() names them). */
+static char	exceptions[64], stderr_file[64];
 
 static struct hyph *
 open_lang(const char *lang)
@@ -64,6 +75,18 @@ expect(struct hyph *h, const char *want)
 	assert_string_equal(got, want);
 }
 
+/* Each of n words, marked as hyph_word should mark it, in lang. */
+static void
+expect_all(const char *lang, const char *const *words, size_t n)
+{
+	struct hyph	*h = open_lang(lang);
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		expect(h, words[i]);
+	hyph_free(h);
+}
+
 static void
 german_words(void **state)
 {
@@ -72,15 +95,265 @@ german_words(void **state)
 		"Kre-a-tiv-wirt-schaft", "För-der-pro-gram-me",
 		"Schiff-fahrt", "Stra-ße", "und", "KRE-A-TIV-WIRT-SCHAFT",
 		"Ko-ope-ra-ti-on", "Kul-tur-", "(Kre-a-tiv-wirt-schaft),",
-		"Ge-mein-de",
+		"Ge-mein-de", "Land-wirt-schafts-be-trieb",
+		"Aus-bil-dungs-an-ge-bo-ten", "Ver-an-stal-tungs-tech-nik",
+		"Zu-sam-men-ar-beit", "Part-ner-schaf-ten",
+		"Di-gi-ta-li-sie-rung", "Nie-der-lau-sitz", "Säch-si-schen",
+		"Un-ter-neh-men", "Ge-schäfts-füh-rung", "Er-reich-bar-keit",
+		"Struk-tur-wan-del", "Staats-mi-nis-te-ri-um",
+		"Selbst-ver-ständ-nis", "Be-rufs-ori-en-tie-rungs-ta-gen",
+		"Ke-ra-mik-ma-nu-fak-tur", "Werk-statt-füh-run-gen",
+		"Über-set-zungs-hil-fen", "glei-cher-ma-ßen", "Ös-ter-reich",
+		"Ähn-li-ches", "ÜBER-BLICK", "Ent-wick-lungs-part-ner-schaft",
 	};
-	struct hyph	*h = open_lang("de_DE");
-	size_t		 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		expect(h, words[i]);
+	expect_all("de_DE", words, NWORDS(words));
+}
+
+static void
+english_words(void **state)
+{
+	static const char *const words[] = {
+		"hy-phen-ation", "ty-pog-ra-phy", "co-op-er-a-tion",
+		"in-dus-try", "de-vel-op-ment", "man-age-ment",
+		"coun-try-side", "in-for-ma-tion", "ex-pe-ri-ence",
+		"work-shop", "crafts-man-ship", "jus-ti-fi-ca-tion",
+		"ques-tion-naire", "news-let-ter", "mu-nic-i-pal-i-ties",
+		"fur-ni-ture", "Busi-nesses", "in-fra-struc-ture",
+	};
+
+	(void)state;
+	expect_all("en_US", words, NWORDS(words));
+}
+
+static void
+czech_words(void **state)
+{
+	static const char *const words[] = {
+		"spolu-prá-ce", "krea-tivní", "pří-leži-tosti", "Češti-na",
+		"od-po-vědnost", "ven-kov", "hos-po-dář-ství", "ře-mes-lo",
+		"zku-šenosti", "kul-tu-ra", "roz-voj", "díl-na", "Jab-lo-nec",
+		"ČES-KO-SLO-VENSKO",
+	};
+
+	(void)state;
+	expect_all("cs_CZ", words, NWORDS(words));
+}
+
+static void
+polish_words(void **state)
+{
+	static const char *const words[] = {
+		"współ-pra-ca", "prze-my-słów", "kre-atyw-nych",
+		"moż-li-wo-ści", "Łódź", "źdźbło", "przed-się-bior-stwo",
+		"rze-mio-sło", "go-spo-dar-ka", "in-no-wa-cje",
+		"tu-ry-sty-ka", "wo-je-wódz-two", "do-świad-cze-nie",
+		"MIĘ-DZY-NA-RO-DO-WY", "Bo-le-sła-wiec",
+	};
+
+	(void)state;
+	expect_all("pl_PL", words, NWORDS(words));
+}
+
+/* --- exception lists --- */
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE	*f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* lang's patterns with the exception list text (a file), 2/2 minimum. */
+static struct hyph *
+open_with(const char *lang, const char *text, size_t want_entries)
+{
+	struct hyph	*h = open_lang(lang);
+
+	write_file(exceptions, text);
+	assert_int_equal(hyph_load_exceptions(h, exceptions), want_entries);
+	remove(exceptions);
+	return h;
+}
+
+static void
+exceptions_override_patterns(void **state)
+{
+	struct hyph	*h = open_with("de_DE", "# German\n"
+	    "Krea-tiv-wirt-schaft\n  Erz-ge-bir-ge  # the mountains\n"
+	    "\nRück-mel-dung\n", 3);
+
+	(void)state;
+	expect(h, "Krea-tiv-wirt-schaft");
+	expect(h, "Erz-ge-bir-ge");
+	expect(h, "Rück-mel-dung");
+	/* other words, and longer ones that contain an entry: patterns */
+	expect(h, "Kre-a-tiv-wirt-schaf-ten");
+	expect(h, "Er-z-ge-bir-ges");
+	expect(h, "Wert-schöp-fungs-ket-ten");
 	hyph_free(h);
+}
+
+static void
+exceptions_ignore_case(void **state)
+{
+	struct hyph	*h = open_with("de_DE", "kREA-tiv-WIRT-schaft\n"
+	    "rück-mel-dung\n", 2);
+
+	(void)state;
+	expect(h, "Krea-tiv-wirt-schaft,");
+	expect(h, "KREA-TIV-WIRT-SCHAFT");
+	expect(h, "(krea-tiv-wirt-schaft)");
+	expect(h, "RÜCK-MEL-DUNG");
+	expect(h, "Kul-tur/Krea-tiv-wirt-schaft");
+	hyph_free(h);
+}
+
+static void
+exceptions_never_break(void **state)
+{
+	struct hyph	*h = open_with("de_DE", "Timberstore\nSILENTGATE\n"
+	    "Timber-stores\n", 3);
+
+	(void)state;
+	expect(h, "Timberstore");
+	expect(h, "TIMBERSTORE.");
+	expect(h, "SilentGate");
+	expect(h, "Timber-stores");
+	hyph_free(h);
+}
+
+/* The style's minimum fragments hold for entries too (here 3 and 3). */
+static void
+exceptions_keep_minimum_fragments(void **state)
+{
+	struct hyph	*h;
+
+	(void)state;
+	h = hyph_open(IMAGES, "/usr/share/hyphen/hyph_de_DE.dic", 3, 3,
+	    NULL);
+	assert_non_null(h);
+	write_file(exceptions, "e-he-ma-li-ge\n");
+	assert_int_equal(hyph_load_exceptions(h, exceptions), 1);
+	remove(exceptions);
+	expect(h, "ehe-ma-lige");
+	hyph_free(h);
+}
+
+/* Start collecting stderr; capture_end() returns it (free it). */
+static int
+capture_begin(void)
+{
+	int	fd, saved;
+
+	fflush(stderr);
+	fd = open(stderr_file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	saved = dup(2);
+	dup2(fd, 2);
+	close(fd);
+	return saved;
+}
+
+static char *
+capture_end(int saved)
+{
+	size_t	 len;
+	char	*text;
+
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	text = file_read(stderr_file, &len);
+	assert_non_null(text);
+	remove(stderr_file);
+	return text;
+}
+
+/* Fail unless err holds the warning about that line of the list. */
+static void
+said(const char *err, int line, const char *what)
+{
+	char	want[256];
+
+	snprintf(want, sizeof(want), "%s:%d: warning: hyphenation "
+	    "exception %s", exceptions, line, what);
+	if (strstr(err, want) == NULL)
+		fail_msg("no \"%s\" in:\n%s", want, err);
+}
+
+static void
+bad_lines_are_reported(void **state)
+{
+	struct hyph	*h = open_lang("de_DE");
+	int		 saved, warnings = diag_warnings();
+	char		*err;
+	size_t		 n;
+
+	(void)state;
+	write_file(exceptions, "# comment\nKre@tiv\n-ab\nab--cd\n"
+	    "Erz-ge-bir-ge\nzwei Worte\nbad\xff\nERZ-GEBIR-GE\n");
+	saved = capture_begin();
+	n = hyph_load_exceptions(h, exceptions);
+	err = capture_end(saved);
+	remove(exceptions);
+	assert_int_equal(n, 1);
+	assert_int_equal(diag_warnings() - warnings, 6);
+	said(err, 2, "\"Kre@tiv\": \"@\" (U+0040) is neither a letter "
+	    "nor a hyphen");
+	said(err, 3, "\"-ab\": a hyphen must stand between two letters");
+	said(err, 4, "\"ab--cd\": a hyphen must stand between two letters");
+	said(err, 6, "\"zwei Worte\": \" \" (U+0020) is neither");
+	said(err, 7, "is not valid UTF-8");
+	said(err, 8, "\"erzgebirge\" is already listed at line 5");
+	expect(h, "Erz-ge-bir-ge");
+	free(err);
+	hyph_free(h);
+}
+
+/* A missing list is no error; a second list replaces the first. */
+static void
+missing_list_is_fine(void **state)
+{
+	struct hyph	*h = open_with("de_DE", "Erz-ge-bir-ge\n", 1);
+	int		 warnings = diag_warnings();
+
+	(void)state;
+	assert_int_equal(hyph_load_exceptions(h, "/nonexistent/de.txt"), 0);
+	assert_int_equal(diag_warnings(), warnings);
+	expect(h, "Er-z-ge-bir-ge");
+	hyph_free(h);
+}
+
+/* The lists brochure installs read without a warning, and apply. */
+static void
+shipped_lists(void **state)
+{
+	static const char *const langs[][3] = {
+		{ "de_DE", "de", "Krea-tiv-wirt-schaft" },
+		{ "en_US", "en", "Erz-ge-bir-ge" },
+		{ "cs_CZ", "cs", "prů-mysl" },
+		{ "pl_PL", "pl", "Krea-tiv-Land-Trans-fer" },
+	};
+	struct hyph	*h;
+	char		 path[64];
+	size_t		 i;
+	int		 warnings = diag_warnings();
+
+	(void)state;
+	for (i = 0; i < NWORDS(langs); i++) {
+		h = open_lang(langs[i][0]);
+		snprintf(path, sizeof(path), "styles/hyphenation/%s.txt",
+		    langs[i][1]);
+		assert_true(hyph_load_exceptions(h, path) >= 5);
+		expect(h, langs[i][2]);
+		hyph_free(h);
+	}
+	assert_int_equal(diag_warnings(), warnings);
 }
 
 /* libhyphen's own load of the same patterns, converted to UTF-8. */
@@ -153,9 +426,23 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(german_words),
+		cmocka_unit_test(english_words),
+		cmocka_unit_test(czech_words),
+		cmocka_unit_test(polish_words),
+		cmocka_unit_test(exceptions_override_patterns),
+		cmocka_unit_test(exceptions_ignore_case),
+		cmocka_unit_test(exceptions_never_break),
+		cmocka_unit_test(exceptions_keep_minimum_fragments),
+		cmocka_unit_test(bad_lines_are_reported),
+		cmocka_unit_test(missing_list_is_fine),
+		cmocka_unit_test(shipped_lists),
 		cmocka_unit_test(image_equals_libhyphen),
 		cmocka_unit_test(missing_image_is_reported),
 	};
 
+	snprintf(exceptions, sizeof(exceptions), "/tmp/brochure-hyph-%ld.txt",
+	    (long)getpid());
+	snprintf(stderr_file, sizeof(stderr_file),
+	    "/tmp/brochure-hyph-%ld.err", (long)getpid());
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

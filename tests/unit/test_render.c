@@ -2,13 +2,14 @@
  * Unit tests of render and its devices: the walk calls the device in
  * order; the text device prints the exact dump format; the PDF device
  * writes a file qpdf accepts, with the text extractable, justification
- * by one TJ per run, borderless links, paths stroked and filled with
- * their colour set before the path, labels and outline, byte for byte
- * the same on a second run, and nothing at all (an existing file kept)
- * when it fails; images of every PNG kind and JPEGs are checked and
- * embedded once, broken ones refused without an abort.  Run from the
- * top folder; needs qpdf, pdftotext, pdfimages and ImageMagick's convert
- * (the image test is skipped without convert).
+ * by one TJ per run (pair kerning in the same numbers), borderless
+ * links, paths stroked and filled with their colour set before the
+ * path, labels and outline, byte for byte the same on a second run,
+ * and nothing at all (an existing file kept) when it fails; images of
+ * every PNG kind and JPEGs are checked and embedded once, broken ones
+ * refused without an abort.  Run from the top folder; needs qpdf,
+ * pdftotext, pdfimages and ImageMagick's convert (the image test is
+ * skipped without convert).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -369,6 +370,49 @@ pdf_is_valid_and_complete(void **state)
 	fonts_free(f);
 }
 
+/*
+ * A kerned run: the dump lists the pairs, the TJ moves each glyph by
+ * its kerning (combined with the word space after a space), and
+ * pdftotext still finds the words.
+ */
+static void
+pdf_draws_kerning(void **state)
+{
+	struct fonts	*f = fonts_new();
+	face_id		 lato = fonts_open(f, LATO, NULL);
+	struct layout	*l = layout_new(595.28, 841.89);
+	struct page	*p = layout_add_page(l, NULL);
+	char		*pdf = tmp("kern.pdf"), *out, *dump = NULL;
+	short		*kern = arena_alloc(l->arena, 5 * sizeof(*kern));
+	struct item	 it;
+	size_t		 len = 0;
+	FILE		*fp = open_memstream(&dump, &len);
+
+	(void)state;
+	memset(&it, 0, sizeof(it));
+	glyphs(&it, lato, 10, rgb(0, 0, 0), "AV To", 1.0);
+	it.u.glyphs.kern = kern;
+	add(l, p, ITEM_GLYPHS, IR_HEADING, 100, 700,
+	    fonts_width_kerned(f, lato, "AV To", 5, 10, kern) + 1.0, 0, &it);
+	assert_int_equal(render_text(l, f, fp), 0);
+	fclose(fp);
+	assert_non_null(strstr(dump, " ws=1.00 kern=0:-54,1:-36,2:-30,"
+	    "3:-122 \"AV To\"\n"));
+	assert_int_equal(render_pdf(l, f, pdf), 0);
+	out = run("qpdf --qdf --object-streams=disable --normalize-content=n "
+	    "'%s' - 2>/dev/null", pdf);
+	assert_non_null(strstr(out, "[<0041> 54.000 <0056> 36.000 <0020> "
+	    "-70.000 <0054> 122.000 <006F>] TJ"));
+	free(out);
+	out = run("pdftotext '%s' - 2>/dev/null", pdf);
+	assert_non_null(strstr(out, "AV To"));
+	free(out);
+	free(dump);
+	free(pdf);
+	layout_free(l);
+	fonts_free(f);
+}
+
 static void
 pdf_is_reproducible(void **state)
 {
@@ -633,6 +677,7 @@ main(void)
 		cmocka_unit_test(walk_calls_the_device_in_order),
 		cmocka_unit_test(text_device_prints_the_dump),
 		cmocka_unit_test(pdf_is_valid_and_complete),
+		cmocka_unit_test(pdf_draws_kerning),
 		cmocka_unit_test(pdf_is_reproducible),
 		cmocka_unit_test(pdf_write_failure_leaves_no_file),
 		cmocka_unit_test(pdf_failure_keeps_existing_file),

@@ -105,6 +105,29 @@ line_text(const struct text_line *tl)
 	return b.data;
 }
 
+/*
+ * A run is as wide as its advances and its kerning, and carries that
+ * kerning (NULL when there is none) for the renderer.
+ */
+static void
+assert_run_kerned(const struct text_run *r)
+{
+	size_t	 len = strlen(r->text), i;
+	short	*kern = calloc(len, sizeof(*kern));
+	int	 any = 0;
+
+	assert_non_null(kern);
+	assert_float_equal(r->width, fonts_width_kerned(fx.fonts, r->face,
+	    r->text, len, r->size, kern), 1e-9);
+	for (i = 0; i < len; i++) {
+		any |= kern[i] != 0;
+		if (r->kern != NULL)
+			assert_int_equal(r->kern[i], kern[i]);
+	}
+	assert_int_equal(r->kern != NULL, any);
+	free(kern);
+}
+
 /* Every line's parts add up: runs measured, placed and as wide as said. */
 static void
 assert_consistent(const struct text_block *tb)
@@ -121,8 +144,7 @@ assert_consistent(const struct text_block *tb)
 		for (k = 0; k < tl->nruns; k++) {
 			r = &tl->runs[k];
 			assert_float_equal(r->x, x, 1e-9);
-			assert_float_equal(r->width, fonts_width(fx.fonts,
-			    r->face, r->text, strlen(r->text), r->size), 1e-9);
+			assert_run_kerned(r);
 			x += r->width + tl->word_space * r->spaces;
 		}
 		assert_float_equal(x - tl->runs[0].x, tl->width, 1e-6);
@@ -163,6 +185,92 @@ justified_width(void **state)
 	/* Lato: ascent 987/1000 em */
 	assert_float_equal(tb.lines[0].ascent, 9.87, 1e-9);
 	text_block_free(&tb);
+}
+
+/* Kerned lines still reach the measure exactly. */
+static void
+kerned_justified_width(void **state)
+{
+	struct text_params	p;
+	struct text_block	tb;
+	size_t			i, k;
+	int			kerned = 0;
+
+	(void)state;
+	params_init(&p, 120.0, ALIGN_JUSTIFY);
+	set("AVATAR Tour: WAVE To Vorwort, Yoga und AV-Technik. "
+	    "Verträge über Wälder, Täler, Tore und Wege. "
+	    "AVATAR Tour: WAVE To Vorwort, Yoga und AV-Technik.", &p, &tb);
+	assert_true(tb.nlines >= 4);
+	for (i = 0; i < tb.nlines; i++)
+		for (k = 0; k < tb.lines[i].nruns; k++)
+			kerned += tb.lines[i].runs[k].kern != NULL;
+	assert_true(kerned >= 3);
+	for (i = 0; i + 1 < tb.nlines; i++)
+		assert_float_equal(tb.lines[i].width, 120.0, 1e-9);
+	assert_int_equal(tb.overfull, 0);
+	text_block_free(&tb);
+}
+
+/* Lines are broken with the kerned widths, spaces' kerning included. */
+static void
+kerned_breaks(void **state)
+{
+	const char		*s = "AV To WA Vo";
+	struct text_params	 p;
+	struct text_block	 tb;
+	double			 w;
+
+	(void)state;
+	w = fonts_width_kerned(fx.fonts, fx.regular, s, strlen(s), 10.0,
+	    NULL);
+	assert_true(w < fonts_width(fx.fonts, fx.regular, s, strlen(s), 10.0)
+	    - 1.0);
+	params_init(&p, w + 0.001, ALIGN_LEFT);
+	set(s, &p, &tb);
+	assert_int_equal(tb.nlines, 1);
+	assert_float_equal(tb.lines[0].width, w, 1e-9);
+	assert_int_equal(tb.lines[0].runs[0].kern[0], -54);	/* AV */
+	text_block_free(&tb);
+	params_init(&p, w - 0.05, ALIGN_LEFT);
+	set(s, &p, &tb);
+	assert_int_equal(tb.nlines, 2);
+	text_block_free(&tb);
+}
+
+/* Kerning joins characters of one run only. */
+static void
+kerning_within_runs(void **state)
+{
+	struct span_list	 l = { NULL, 0, 0 };
+	struct text_params	 p;
+	struct text_block	 tb;
+	const struct text_line	*tl;
+
+	(void)state;
+	params_init(&p, 400.0, ALIGN_LEFT);
+	add(&l, "A", fx.regular);
+	add(&l, "V", fx.bold);
+	assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+	assert_consistent(&tb);
+	tl = &tb.lines[0];
+	assert_int_equal(tl->nruns, 2);
+	assert_null(tl->runs[0].kern);
+	assert_null(tl->runs[1].kern);
+	assert_float_equal(tl->runs[0].width,
+	    fonts_advance(fx.fonts, fx.regular, 'A') / 100.0, 1e-9);
+	text_block_free(&tb);
+	span_list_free(&l);
+	add(&l, "A", fx.regular);
+	add(&l, "V", fx.regular);
+	assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+	assert_consistent(&tb);
+	tl = &tb.lines[0];
+	assert_int_equal(tl->nruns, 1);
+	assert_int_equal(tl->runs[0].kern[0], -54);
+	assert_int_equal(tl->runs[0].kern[1], 0);
+	text_block_free(&tb);
+	span_list_free(&l);
 }
 
 /* White space collapses, at the ends and across spans. */
@@ -303,8 +411,8 @@ soft_hyphen(void **state)
 	assert_string_equal(t, "Kreativ-");
 	free(t);
 	r = &tb.lines[0].runs[tb.lines[0].nruns - 1];
-	assert_float_equal(r->width, fonts_width(fx.fonts, fx.regular,
-	    "Kreativ-", 8, 10.0), 1e-9);
+	assert_float_equal(r->width, fonts_width_kerned(fx.fonts, fx.regular,
+	    "Kreativ-", 8, 10.0, NULL), 1e-9);
 	assert_int_equal(tb.lines[0].hyphenated, 1);
 	t = line_text(&tb.lines[1]);
 	assert_string_equal(t, "wirtschaft");
@@ -714,6 +822,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(justified_width),
+		cmocka_unit_test(kerned_justified_width),
+		cmocka_unit_test(kerned_breaks),
+		cmocka_unit_test(kerning_within_runs),
 		cmocka_unit_test(whitespace),
 		cmocka_unit_test(word_across_spans),
 		cmocka_unit_test(explicit_hyphen),

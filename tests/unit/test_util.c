@@ -2,11 +2,13 @@
  * Unit tests of util: UTF-8 decoding and encoding, lengths with units,
  * the arena and the string buffer; and of diag's counting.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -108,6 +110,23 @@ strbuf_grows(void **state)
 }
 
 static void
+file_read_refuses_folders(void **state)
+{
+	size_t	 len;
+	char	*p;
+
+	(void)state;
+	errno = 0;
+	assert_null(file_read("tests", &len));
+	assert_int_equal(errno, EISDIR);
+	assert_null(file_read("tests/no-such-file", &len));
+	p = file_read("examples/minimal/report.xml", &len);
+	assert_non_null(p);
+	assert_int_equal(strlen(p), len);
+	free(p);
+}
+
+static void
 diag_counts_and_werror(void **state)
 {
 	struct srcpos	pos = { "x.xml", 3 };
@@ -138,6 +157,7 @@ main(void)
 		cmocka_unit_test(lengths_with_units),
 		cmocka_unit_test(arena_allocates_aligned_zeroed_memory),
 		cmocka_unit_test(strbuf_grows),
+		cmocka_unit_test(file_read_refuses_folders),
 		cmocka_unit_test(diag_counts_and_werror),
 	};
 
