@@ -370,7 +370,8 @@ place_strip(struct ts *ts, const struct vline *v, double x, double top)
 	struct item	 it;
 	size_t		 i;
 
-	if (v->dest != NULL) {
+	/* A target printed twice (an entry in two lists) keeps its first. */
+	if (v->dest != NULL && find_dest(ts->dests, ts->ndests, v->dest) == 0) {
 		memset(&it, 0, sizeof(it));
 		it.kind = ITEM_DEST;
 		it.role = v->dest_role;

@@ -66,6 +66,14 @@ demo_no_column_end_hyphen() {
 		" ends in a hyphen: " text[c]; bad = 1 }; exit bad }' \
 	    "$TMP/demo.dump"
 }
+# A regional handout lists some entries twice (its own list and the full
+# one): references must still settle on the first profile.
+demo_handout_settles() {
+	"$BROCHURE" build "$DEMO_XML" --region Erzgebirge --variant handout \
+	    -o "$TMP/handout.pdf" 2>"$TMP/handout.err" || return 1
+	! grep 'did not settle' "$TMP/handout.err" &&
+	    qpdf --check "$TMP/handout.pdf" >/dev/null
+}
 run_demo() {
 	check "demo: builds" demo_build
 	[ -f "$DEMO_PDF" ] || return
@@ -80,4 +88,6 @@ run_demo() {
 	    demo_has "/report/quotes/quote/speaker[not(@xml:lang) or @xml:lang='de']"
 	check "demo: uses every element of the vocabulary" demo_vocabulary
 	check "demo: no column ends in a hyphen" demo_no_column_end_hyphen
+	check "demo: an Erzgebirge handout builds and its references settle" \
+	    demo_handout_settles
 }
