@@ -32,6 +32,7 @@
 #include "para.h"
 #include "text.h"
 
+#define TOO_LOOSE	1000	/* adjustment ratio of a line without glue */
 #define SOFT_HYPHEN	0x00AD
 #define EN_DASH		0x2013
 #define BMP_LAST	0xFFFF	/* libharu draws nothing above this */
@@ -893,6 +894,21 @@ setter_free(struct setter *s)
 
 /* --- public --- */
 
+/* No breaks within the tolerance: set least badly, and say so. */
+static void
+report_infeasible(const struct srcpos *pos, const struct text_block *b)
+{
+	if (b->worst_ratio >= TOO_LOOSE)
+		diag_warning(pos, "this paragraph cannot be justified: some "
+		    "of its lines hold no space to stretch; they are set "
+		    "ragged: rephrase it, or allow soft hyphens (U+00AD)");
+	else
+		diag_warning(pos, "this paragraph cannot be justified within "
+		    "the tolerance, even with the emergency stretch; the least "
+		    "bad breaks were taken (worst ratio %.2f): rephrase it, or "
+		    "allow soft hyphens (U+00AD)", b->worst_ratio);
+}
+
 int
 text_set(struct fonts *fonts, const struct span_list *spans,
     const struct text_params *params, struct text_block *out)
@@ -930,6 +946,8 @@ text_set(struct fonts *fonts, const struct span_list *spans,
 	pp.shaped_lines = 1;
 	para_break(s.items, s.nitems, line_width, &s, &pp, &res);
 	build_lines(&s, &res, out);
+	if (!res.feasible && pp.justify)
+		report_infeasible(&spans->v[0].pos, out);
 	para_result_free(&res);
 	setter_free(&s);
 	return 0;
