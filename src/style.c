@@ -82,6 +82,7 @@ static const char *const secnum_names[] = {
 	"digits",		/* SECNUM_DIGITS */
 };
 static const char *const yes_no[] = { "no", "yes" };
+static const char *const note_place_names[] = { "foot", "side" };
 
 #define NAMES(a)	(a), sizeof(a) / sizeof((a)[0])
 
@@ -171,6 +172,12 @@ static const struct field style_fields[] = {
 	{ "lists", "bullet", F_STRING, S(bullet), "•", 0, 0,
 	    NULL, 0, 0 },
 	{ "quotes", "rule", F_LENGTH, S(quote_rule), "0pt", 0, NO_MAX,
+	    NULL, 0, 0 },
+	{ "notes", "place", F_ENUM, S(note_place), "foot", 0, 0,
+	    NAMES(note_place_names), 0 },
+	{ "notes", "side-width", F_LENGTH, S(note_side_width), "30mm", 0,
+	    NO_MAX, NULL, 0, 0 },
+	{ "notes", "side-gap", F_LENGTH, S(note_side_gap), "5mm", 0, NO_MAX,
 	    NULL, 0, 0 },
 	{ "notes", "rule-width", F_LENGTH, S(note_rule_width), "20mm", 0,
 	    NO_MAX, NULL, 0, 0 },
@@ -861,6 +868,15 @@ check_furniture(struct reader *rd)
 		diag_error(&pos, "list indent %gmm leaves no room in a column "
 		    "%gmm wide: make it smaller", mm(st->list_indent),
 		    mm(column_width(st)));
+		rc = -1;
+	}
+	if (st->note_place == NOTES_SIDE && st->note_side_width +
+	    st->note_side_gap > st->margin_outer) {
+		pos = elem_pos(rd, "notes");
+		diag_error(&pos, "side notes %gmm wide with a %gmm gap do not "
+		    "fit the outer margin of %gmm: widen the margin or narrow "
+		    "the notes", mm(st->note_side_width), mm(st->note_side_gap),
+		    mm(st->margin_outer));
 		rc = -1;
 	}
 	if (st->note_rule_width > column_width(st)) {

@@ -98,6 +98,12 @@ struct text_style {
 	struct srcpos	 pos;		/* the role's element, else body's */
 };
 
+/* Where footnotes go: the foot of their mark's column, or beside it. */
+enum note_place {
+	NOTES_FOOT,		/* under a short rule at the column foot */
+	NOTES_SIDE		/* in the outer margin, level with the mark */
+};
+
 enum secnum_look {
 	SECNUM_CIRCLED,		/* ① ② … up to circled_max, then digits */
 	SECNUM_DIGITS		/* 1 2 3 */
@@ -152,6 +158,9 @@ struct style {
 	double		 quote_rule;		/* [pt] quotes@rule, 0: width
 						   of the accent rule beside
 						   quotes, 0 none */
+	enum note_place	 note_place;		/* notes@place, foot */
+	double		 note_side_width;	/* [pt] notes@side-width, 30mm */
+	double		 note_side_gap;		/* [pt] notes@side-gap, 5mm */
 	double		 note_rule_width;	/* [pt] notes@rule-width, 20mm:
 						   the rule above notes */
 	double		 rule_thickness;	/* [pt] rules@thickness, 0.5pt */

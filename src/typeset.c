@@ -16,6 +16,7 @@
 
 static void	next_column(struct ts *);
 static void	place_floats(struct ts *);
+static void	start_side(struct ts *);
 static void	finish_column(struct ts *);
 
 /* --- faces and geometry --- */
@@ -290,6 +291,7 @@ ts_new_page(struct ts *ts, int numbered)
 	ts->top = ts->st->page_height - ts->st->margin_top;
 	ts->bottom = ts->st->margin_bottom;
 	start_column(ts);
+	start_side(ts);
 	if (numbered)
 		place_floats(ts);
 }
@@ -438,6 +440,8 @@ notes_needed(const struct ts *ts, const struct vline *v)
 	double	h = 0;
 	size_t	i;
 
+	if (ts->st->note_place == NOTES_SIDE)
+		return 0;
 	for (i = 0; i < v->nnotes; i++)
 		h += note_height(ts, v->notes[i]);
 	if (h > 0 && ts->notes_height <= 0)
@@ -512,6 +516,67 @@ take_notes(struct ts *ts, const struct vline *v)
 	}
 }
 
+/* The side column of this page: in the outer margin. */
+static double
+side_left(const struct ts *ts)
+{
+	const struct style	*st = ts->st;
+
+	if (ts->page->index % 2 == 0)
+		return st->page_width - st->margin_outer + st->note_side_gap;
+	return st->margin_outer - st->note_side_gap - st->note_side_width;
+}
+
+/*
+ * Side notes: level with the line of their mark, or lower if the notes
+ * before them reach further down; what passes the bottom margin goes on at
+ * the top of the next page's side column.
+ */
+static void
+side_lines(struct ts *ts, const struct vline *lines, size_t n, double top)
+{
+	double	page_top = ts->st->page_height - ts->st->margin_top;
+	double	y = top < ts->side_cursor ? top : ts->side_cursor;
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		/* (a line taller than the page is set anyway: no endless carry) */
+		if (y - lines[i].height < ts->st->margin_bottom - 0.01 &&
+		    y < page_top - 0.01) {
+			*vlist_add(&ts->side_next) = lines[i];
+			continue;
+		}
+		place_strip(ts, &lines[i], side_left(ts), y);
+		y -= lines[i].height;
+	}
+	ts->side_cursor = y - ts_role(ts, TR_NOTE)->space_before;
+}
+
+static void
+side_notes(struct ts *ts, const struct vline *v, double top)
+{
+	const struct note	*n;
+	size_t			 i;
+
+	for (i = 0; i < v->nnotes; i++) {
+		n = &ts->notes[v->notes[i] - 1];
+		side_lines(ts, n->lines.v, n->lines.n, top);
+	}
+}
+
+/* A new page: side note lines carried over go to the top of its side. */
+static void
+start_side(struct ts *ts)
+{
+	struct vlist	carried = ts->side_next;
+
+	ts->side_cursor = ts->st->page_height - ts->st->margin_top;
+	memset(&ts->side_next, 0, sizeof(ts->side_next));
+	if (carried.n > 0)
+		side_lines(ts, carried.v, carried.n, ts->side_cursor);
+	free(carried.v);
+}
+
 static void
 place_line(struct ts *ts, const struct vline *v)
 {
@@ -524,7 +589,9 @@ place_line(struct ts *ts, const struct vline *v)
 	place_strip(ts, v, ts_column_left(ts), ts->cursor);
 	ts->cursor -= v->height;
 	ts->column_empty = 0;
-	if (v->nnotes > 0)
+	if (v->nnotes > 0 && ts->st->note_place == NOTES_SIDE)
+		side_notes(ts, v, ts->cursor + v->height);
+	else if (v->nnotes > 0)
 		take_notes(ts, v);
 }
 
@@ -605,6 +672,8 @@ free_pass(struct ts *ts)
 	free(ts->foot.v);
 	free(ts->carry_next.v);
 	vlist_free(&ts->continued);
+	free(ts->side_next.v);
+	memset(&ts->side_next, 0, sizeof(ts->side_next));
 	free(ts->floats);
 	ts->floats = NULL;
 	ts->nfloats = ts->floats_cap = 0;
@@ -655,7 +724,7 @@ run_pass(struct ts *ts)
 	ts_blocks(ts, ts->doc->body);
 	ts_imprint(ts);
 	ts_flush_floats(ts);
-	while (ts->carry_next.n > 0)
+	while (ts->carry_next.n > 0 || ts->side_next.n > 0)
 		next_column(ts);
 	ts_finish_page(ts);
 	ts->stats->pages = (int)ts->lay->npages;

@@ -187,7 +187,8 @@ set_note(struct ts *ts, struct note *n, const struct inline_node *in)
 	add_text(ts, num, &lk, &in->pos, &sl);
 	init_look(ts, TR_NOTE, &lk);
 	walk(ts, in->child, &lk, &sl);
-	ts_set(ts, &sl, TR_NOTE, ts_column_width(ts), &tb);
+	ts_set(ts, &sl, TR_NOTE, ts->st->note_place == NOTES_SIDE ?
+	    ts->st->note_side_width : ts_column_width(ts), &tb);
 	vlist_append_lines(ts, &n->lines, &tb, 0, TR_NOTE, IR_NOTE);
 	if (n->lines.n > 0) {
 		n->lines.v[0].dest = ts_note_dest(ts, n->number);

@@ -95,6 +95,8 @@ struct ts {
 	double		 notes_height;	/* [pt] reserved for them */
 	struct vlist	 carry_next;	/* note lines for the next column */
 	struct vlist	 continued;	/* owns the "continued" marks of notes */
+	double		 side_cursor;	/* [pt] top of the free side column */
+	struct vlist	 side_next;	/* side note lines for the next page */
 	const struct block **floats;	/* page-wide figures waiting */
 	size_t		 nfloats, floats_cap;
 
