@@ -113,16 +113,21 @@ ts_cover(struct ts *ts)
 	struct vlist		 head = { NULL, 0, 0 }, title = { NULL, 0, 0 };
 	struct vlist		 foot = { NULL, 0, 0 };
 	double			 field = st->page_height - st->cover_field_height;
-	double			 left, foot_top;
+	double			 left, foot_top, head_low;
 
 	ts_new_page(ts, 0);
 	left = ts_page_left(ts);
-	cover_field(ts, field);
 	wide(ts, &head, m->series, TR_COVER_SERIES, 0);
-	ts_place_at(ts, &head, left, st->page_height - st->margin_top);
 	wide(ts, &title, m->title, TR_COVER_TITLE, 0);
 	wide(ts, &title, m->subtitle, TR_COVER_SUBTITLE,
 	    ts_role(ts, TR_COVER_SUBTITLE)->space_before);
+	/* The field grows when the title would not fit under the series. */
+	head_low = st->page_height - st->margin_top - height(&head) -
+	    st->margin_bottom;
+	if (field + st->margin_bottom + height(&title) > head_low)
+		field = head_low - height(&title) - st->margin_bottom;
+	cover_field(ts, field);
+	ts_place_at(ts, &head, left, st->page_height - st->margin_top);
 	ts_place_at(ts, &title, left, field + st->margin_bottom +
 	    height(&title));
 	cover_meta(ts, &foot);

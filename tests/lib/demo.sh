@@ -74,6 +74,14 @@ demo_handout_settles() {
 	! grep 'did not settle' "$TMP/handout.err" &&
 	    qpdf --check "$TMP/handout.pdf" >/dev/null
 }
+# The A5 handout style sets the same report (one region, handout variant).
+demo_a5_handout() {
+	"$BROCHURE" build "$DEMO_XML" -s styles/handout-a5.xml \
+	    --region Erzgebirge --variant handout -o "$TMP/a5.pdf" \
+	    2>/dev/null || return 1
+	pdfinfo "$TMP/a5.pdf" | grep -q '419.528 x 595.276 pts' &&
+	    qpdf --check "$TMP/a5.pdf" >/dev/null
+}
 run_demo() {
 	check "demo: builds" demo_build
 	[ -f "$DEMO_PDF" ] || return
@@ -90,4 +98,5 @@ run_demo() {
 	check "demo: no column ends in a hyphen" demo_no_column_end_hyphen
 	check "demo: an Erzgebirge handout builds and its references settle" \
 	    demo_handout_settles
+	check "demo: the A5 handout style sets it on A5" demo_a5_handout
 }
