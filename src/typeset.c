@@ -793,6 +793,7 @@ typeset(const struct document *doc, const struct style *st,
 			    TS_MAX_PASSES);
 	}
 	free(ts.faces);
+	free(ts.images);
 	free(ts.placed.v);
 	free(ts.pulled.v);
 	free(ts.prev);

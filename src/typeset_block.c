@@ -226,6 +226,36 @@ ts_quote(struct ts *ts, const struct quote *q, struct vlist *l)
 
 /* --- figures --- */
 
+/*
+ * The size of an image, checked (and reported) on its first use only: the
+ * layout passes would otherwise decode every picture again.
+ */
+static int
+image_size(struct ts *ts, const char *path, const struct srcpos *pos,
+    int *w, int *h)
+{
+	struct image_size	*is;
+	size_t			 i;
+
+	for (i = 0; i < ts->nimages; i++)
+		if (strcmp(ts->images[i].path, path) == 0)
+			break;
+	if (i == ts->nimages) {
+		if (ts->nimages == ts->images_cap) {
+			ts->images_cap = ts->images_cap * 2 + 8;
+			ts->images = xrealloc(ts->images,
+			    ts->images_cap * sizeof(*ts->images));
+		}
+		is = &ts->images[ts->nimages++];
+		is->path = path;
+		if (render_image_size(path, pos, &is->width, &is->height))
+			is->width = is->height = 0;
+	}
+	*w = ts->images[i].width;
+	*h = ts->images[i].height;
+	return *w > 0 && *h > 0 ? 0 : -1;
+}
+
 /* An image strip scaled to max_width, at most half a page tall. */
 void
 ts_image(struct ts *ts, struct vlist *l, const char *path, const char *alt,
@@ -236,7 +266,7 @@ ts_image(struct ts *ts, struct vlist *l, const char *path, const char *alt,
 	struct vline	*v;
 	struct item	 it;
 
-	if (render_image_size(path, pos, &pw, &ph) != 0)
+	if (image_size(ts, path, pos, &pw, &ph) != 0)
 		return;
 	h = w * ph / pw;
 	max_h = (ts->st->page_height - ts->st->margin_top -

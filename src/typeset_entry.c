@@ -12,17 +12,23 @@
 
 #include "typeset_int.h"
 
+/* An entry with its plain title, made once before sorting. */
+struct sort_key {
+	const struct entry	*entry;
+	const char		*title;
+};
+
 struct sort_ctx {
 	struct ts		*ts;
 	enum entry_sort		 sort;
 };
 
 static int
-entry_cmp(const struct sort_ctx *c, const struct entry *a,
-    const struct entry *b)
+entry_cmp(const struct sort_ctx *c, const struct sort_key *ka,
+    const struct sort_key *kb)
 {
-	struct document	*doc = (struct document *)c->ts->doc;
-	int		 r = 0;
+	const struct entry	*a = ka->entry, *b = kb->entry;
+	int			 r = 0;
 
 	if (c->sort == SORT_REGION)
 		r = locale_compare(c->ts->loc, a->region ? a->region : "",
@@ -30,15 +36,14 @@ entry_cmp(const struct sort_ctx *c, const struct entry *a,
 	else if (c->sort == SORT_SINCE)
 		r = (a->since > b->since) - (a->since < b->since);
 	if (r == 0)
-		r = locale_compare(c->ts->loc, model_plain(doc, a->title),
-		    model_plain(doc, b->title));
+		r = locale_compare(c->ts->loc, ka->title, kb->title);
 	return r != 0 ? r : strcmp(a->id, b->id);
 }
 
 /* A stable merge sort: qsort has no context argument. */
 static void
-sort_entries(const struct sort_ctx *c, const struct entry **v,
-    const struct entry **tmp, size_t n)
+sort_entries(const struct sort_ctx *c, struct sort_key *v,
+    struct sort_key *tmp, size_t n)
 {
 	size_t	mid = n / 2, i = 0, j = mid, k = 0;
 
@@ -47,7 +52,7 @@ sort_entries(const struct sort_ctx *c, const struct entry **v,
 	sort_entries(c, v, tmp, mid);
 	sort_entries(c, v + mid, tmp, n - mid);
 	while (i < mid && j < n)
-		tmp[k++] = entry_cmp(c, v[j], v[i]) < 0 ? v[j++] : v[i++];
+		tmp[k++] = entry_cmp(c, &v[j], &v[i]) < 0 ? v[j++] : v[i++];
 	while (i < mid)
 		tmp[k++] = v[i++];
 	while (j < n)
@@ -205,27 +210,30 @@ profile(struct ts *ts, const struct entry *e, struct vlist *l)
 void
 ts_build_entries(struct ts *ts, const struct block *b, struct vlist *l)
 {
+	struct document		*doc = (struct document *)ts->doc;
 	const char		*region = b->u.entry_list.region;
-	const struct entry	**v, **tmp, *e;
+	const struct entry	*e;
+	struct sort_key		*v, *tmp;
 	struct sort_ctx		 c = { ts, b->u.entry_list.sort };
 	size_t			 n = 0, i;
 
-	v = xcalloc(ts->doc->nentries + 1, sizeof(*v));
-	tmp = xcalloc(ts->doc->nentries + 1, sizeof(*tmp));
-	for (e = ts->doc->entries; e != NULL; e = e->next)
+	v = xcalloc(doc->nentries + 1, sizeof(*v));
+	tmp = xcalloc(doc->nentries + 1, sizeof(*tmp));
+	for (e = doc->entries; e != NULL; e = e->next)
 		if (region == NULL || (e->region != NULL &&
-		    strcmp(e->region, region) == 0))
-			v[n++] = e;
+		    strcmp(e->region, region) == 0)) {
+			v[n].entry = e;
+			v[n++].title = model_plain(doc, e->title);
+		}
 	sort_entries(&c, v, tmp, n);
 	if (b->id != NULL) {
 		vlist_add(l)->keep_with_next = 1;
 		vlist_set_dest(l, l->n - 1, b->id, IR_ENTRY);
 	}
 	for (i = 0; i < n; i++) {
-		layout_add_outline(ts->lay, ts->section_level + 1,
-		    model_plain((struct document *)ts->doc, v[i]->title),
-		    v[i]->id);
-		profile(ts, v[i], l);
+		layout_add_outline(ts->lay, ts->section_level + 1, v[i].title,
+		    v[i].entry->id);
+		profile(ts, v[i].entry, l);
 	}
 	free(v);
 	free(tmp);

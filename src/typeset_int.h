@@ -33,6 +33,12 @@ struct idset {
 	size_t		 n, cap;
 };
 
+/* An image's size in pixels, read once for all layout passes. */
+struct image_size {
+	const char	*path;
+	int		 width, height;	/* 0 when the file cannot be used */
+};
+
 /* One strip of vertical material. */
 struct vline {
 	double		 height;	/* [pt] */
@@ -108,6 +114,9 @@ struct ts {
 	struct dest_page *dests;	/* this pass */
 	size_t		 ndests, dests_cap;
 	int		 unresolved;	/* refs printed without a page */
+
+	struct image_size *images;	/* sizes read so far (all passes) */
+	size_t		 nimages, images_cap;
 
 	/* photo credits: a figure's credit and its destination */
 	const char	**credits;
