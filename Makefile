@@ -45,7 +45,8 @@ OBJS_SET    = $(B)/font.o $(B)/text.o $(B)/para.o $(B)/typeset.o \
 	      $(B)/typeset_block.o $(B)/typeset_chart.o \
 	      $(B)/typeset_entry.o $(B)/typeset_front.o $(B)/layout.o
 # render: the devices (only pdf_device.o draws with libharu)
-OBJS_RENDER = $(B)/render.o $(B)/pdf_device.o $(B)/text_device.o
+OBJS_RENDER = $(B)/render.o $(B)/pdf_device.o $(B)/pdf_image.o \
+	      $(B)/text_device.o
 
 LIB_OBJS = $(OBJS_BASE) $(OBJS_LOAD) $(OBJS_MODEL) $(OBJS_STYLE) \
 	   $(OBJS_HYPH) $(OBJS_SET) $(OBJS_RENDER)

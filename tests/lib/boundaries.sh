@@ -1,9 +1,9 @@
-# Module boundaries (README "Module map"): only font.c and pdf_device.c
-# include libharu; only load, model, style and locale see libxml2; the
+# Module boundaries (README "Module map"): only font.c and the PDF
+# device's files (pdf_*.c, pdf_int.h) include libharu; only load, model, style and locale see libxml2; the
 # layout stages never include either.
 boundary_hpdf() {
 	! grep -l '#include <hpdf' src/*.c src/*.h |
-	    grep -v -e '^src/font\.c$' -e '^src/pdf_device\.c$' -e '^src/font_pdf\.h$'
+	    grep -v -e '^src/font\.c$' -e '^src/pdf_[a-z_]*\.[ch]$' -e '^src/font_pdf\.h$'
 }
 boundary_xml() {
 	! grep -l '#include <libxml' src/*.c src/*.h |
@@ -12,7 +12,7 @@ boundary_xml() {
 }
 boundary_font_pdf() {
 	! grep -l '#include "font_pdf.h"' src/*.c |
-	    grep -v -e '^src/font\.c$' -e '^src/pdf_device\.c$'
+	    grep -v -e '^src/font\.c$' -e '^src/pdf_[a-z_]*\.c$'
 }
 boundary_harfbuzz() {
 	! grep -l '#include <hb' src/*.c src/*.h | grep -v -e '^src/font\.c$'
@@ -23,7 +23,7 @@ boundary_hyphen() {
 run_boundaries() {
 	check "boundary: only font.c includes HarfBuzz" boundary_harfbuzz
 	check "boundary: only hyph*.c include libhyphen" boundary_hyphen
-	check "boundary: only font.c and pdf_device.c include hpdf.h" boundary_hpdf
+	check "boundary: only font.c and the PDF device include hpdf.h" boundary_hpdf
 	check "boundary: only load, model, style, locale include libxml2" boundary_xml
-	check "boundary: only font.c and pdf_device.c include font_pdf.h" boundary_font_pdf
+	check "boundary: only font.c and the PDF device include font_pdf.h" boundary_font_pdf
 }
