@@ -25,7 +25,10 @@ LDLIBS	+= -lhpdf -lhyphen $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 # The Debian packages a build, the demo and the tests need.
 DEB_PACKAGES = gcc make pkg-config libhpdf-dev libharfbuzz-dev libxml2-dev libpng-dev \
 	zlib1g-dev libhyphen-dev hyphen-de hyphen-en-us hyphen-cs hyphen-pl wngerman \
-	libcmocka-dev poppler-utils qpdf libxml2-utils valgrind python3
+	libcmocka-dev poppler-utils qpdf libxml2-utils valgrind python3 \
+	python3-fonttools \
+	icc-profiles-free \
+	clang-14 libclang-rt-14-dev
 
 # --- objects, grouped by pipeline stage ---
 
@@ -40,16 +43,21 @@ OBJS_STYLE  = $(B)/style.o $(B)/locale.o
 # hyph: hyphenation points from compiled libhyphen patterns
 OBJS_HYPH   = $(B)/hyph.o $(B)/hyph_except.o $(B)/hyph_compile.o
 # font, text, para, typeset, layout: from words to pages
-OBJS_SET    = $(B)/font.o $(B)/text.o $(B)/para.o $(B)/typeset.o \
-	      $(B)/typeset_inline.o $(B)/typeset_vline.o \
-	      $(B)/typeset_block.o $(B)/typeset_chart.o \
-	      $(B)/typeset_entry.o $(B)/typeset_front.o $(B)/layout.o
+OBJS_SET    = $(B)/font.o $(B)/text.o $(B)/text_cache.o $(B)/para.o \
+	      $(B)/typeset.o $(B)/typeset_dest.o $(B)/typeset_inline.o \
+	      $(B)/typeset_vline.o $(B)/typeset_block.o $(B)/typeset_chart.o \
+	      $(B)/typeset_entry.o $(B)/typeset_front.o \
+	      $(B)/typeset_tags.o $(B)/layout.o
 # render: the devices (only pdf_device.o draws with libharu)
 OBJS_RENDER = $(B)/render.o $(B)/pdf_device.o $(B)/pdf_image.o \
+	      $(B)/pdf_meta.o $(B)/pdf_print.o $(B)/pdf_tags.o \
 	      $(B)/text_device.o
 
+# batch: every region and language, each build in a child process
+OBJS_BATCH  = $(B)/batch.o
+
 LIB_OBJS = $(OBJS_BASE) $(OBJS_LOAD) $(OBJS_MODEL) $(OBJS_STYLE) \
-	   $(OBJS_HYPH) $(OBJS_SET) $(OBJS_RENDER)
+	   $(OBJS_HYPH) $(OBJS_SET) $(OBJS_RENDER) $(OBJS_BATCH)
 OBJS	 = $(LIB_OBJS) $(B)/main.o
 
 SCHEMAS	 = src/schema/report.rng src/schema/style.rng src/schema/locale.rng
@@ -59,13 +67,24 @@ HYPH_DIR    = /usr/share/hyphen
 HYPH_IMAGES = $(B)/hyph/hyph_de_DE.hyb $(B)/hyph/hyph_en_US.hyb \
 	      $(B)/hyph/hyph_cs_CZ.hyb $(B)/hyph/hyph_pl_PL.hyb
 
-all: $(B)/brochure $(HYPH_IMAGES)
+# The shipped fonts, prepared for embedding (fonts/prepare.py, fonts/README.md):
+# only the characters the reports, styles and locales need, renamed as the
+# licences ask.  Debian's python3, which has python3-fonttools.
+PYTHON	    = /usr/bin/python3
+FONT_TEXTS  = $(wildcard styles/*.xml styles/locales/*.xml)
+FONTS	    = $(patsubst fonts/%,$(B)/fonts/%,$(wildcard fonts/*.ttf))
+
+all: $(B)/brochure $(HYPH_IMAGES) $(FONTS)
 
 $(B)/brochure: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
 $(B)/%.o: src/%.c | $(B)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -DDATADIR='"$(DATADIR)"' -MMD -MP -c -o $@ $<
+
+# PDF/A's output intent: Debian's sRGB profile (package icc-profiles-free).
+ICC_PROFILE ?= /usr/share/color/icc/sRGB.icc
+$(B)/pdf_meta.o: CPPFLAGS += -DICC_PROFILE='"$(ICC_PROFILE)"'
 
 # The schemas are compiled into the binary as NUL-terminated strings.
 $(B)/schemas.c: $(SCHEMAS) | $(B)
@@ -88,6 +107,10 @@ $(B)/hyphc: $(B)/hyphc.o $(B)/hyph_compile.o $(B)/util.o
 $(B)/hyph/%.hyb: $(HYPH_DIR)/%.dic $(B)/hyphc
 	@mkdir -p $(B)/hyph
 	./$(B)/hyphc $< $@
+
+$(B)/fonts/%.ttf: fonts/%.ttf fonts/prepare.py $(FONT_TEXTS)
+	@mkdir -p $(B)/fonts
+	$(PYTHON) fonts/prepare.py $< $@ $(FONT_TEXTS)
 
 -include $(wildcard $(B)/*.d)
 
@@ -131,19 +154,33 @@ asan: all
 	$(MAKE) B=build-asan OPT="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" \
 	    build-asan/brochure $(patsubst build/%,build-asan/%,$(UNIT_TESTS))
 	@ln -sfn ../build/hyph build-asan/hyph
-	@BROCHURE=build-asan/brochure UNITS=build-asan/tests \
+	@ln -sfn ../build/fonts build-asan/fonts
+	@BROCHURE=build-asan/brochure UNITS=build-asan/tests BAD_TIMEOUT=60 \
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	    sh tests/run-all.sh unit golden bad
+	    sh tests/run-all.sh unit golden bad fuzz
 
-# The demo build under valgrind: any memory error or leak fails.
-VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+# The demo build under valgrind, and two inputs refused deep inside (a
+# damaged PNG, a damaged font): any memory error or leak of any kind
+# fails, except the libraries' own blocks listed in tests/valgrind.supp.
+VALGRIND = valgrind -q --leak-check=full --show-leak-kinds=all \
+	   --errors-for-leak-kinds=all --suppressions=tests/valgrind.supp \
 	   --error-exitcode=9
 valgrind: all
 	$(VALGRIND) ./build/brochure build input/kreativland-2024/report.xml \
 	    -o /tmp/brochure-valgrind.pdf
 	$(VALGRIND) ./build/brochure check tests/golden/notes/overflow.xml
+	$(VALGRIND) ./build/brochure check tests/bad/image-truncated-png.xml \
+	    2>/dev/null; test $$? -eq 1
+	$(VALGRIND) ./build/brochure check tests/bad/font-truncated.xml \
+	    -s tests/bad/fonts/truncated.xml 2>/dev/null; test $$? -eq 1
 	@rm -f /tmp/brochure-valgrind.pdf
 	@echo "valgrind: no errors, no leaks"
+
+# make fuzz: the libFuzzer target, built with clang into build-fuzz/.
+include tests/fuzz/fuzz.mk
+
+# make bench: brochure against the raw libharu floor, timed (tests/bench/).
+include tests/bench/bench.mk
 
 # Regenerate golden dumps: shows each difference and asks.
 regen: all
@@ -162,7 +199,8 @@ install: all
 	install -m 644 styles/locales/*.xml $(DESTDIR)$(DATADIR)/styles/locales/
 	install -m 644 styles/hyphenation/*.txt \
 	    $(DESTDIR)$(DATADIR)/styles/hyphenation/
-	install -m 644 fonts/*.ttf fonts/LICENSE-* $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 $(FONTS) fonts/LICENSE-* fonts/README.md \
+	    $(DESTDIR)$(DATADIR)/fonts/
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema/
 	install -m 644 $(HYPH_IMAGES) $(DESTDIR)$(DATADIR)/hyph/
 	install -m 644 brochure.1 $(DESTDIR)$(MANDIR)/man1/brochure.1

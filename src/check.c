@@ -25,6 +25,7 @@
 #define CHECK_FIRST_YEAR	1900	/* the earliest plausible since= */
 #define CHECK_LONG_DURATION	5	/* [years] duration over-5y */
 #define CHECK_MAX_NAMES		12	/* names listed in one message */
+#define CHECK_BMP_LAST		0xFFFF	/* libharu keeps no code point above */
 
 /* One slot of an id table: id to a struct target or struct dropped. */
 struct id_slot {
@@ -713,6 +714,41 @@ check_date(struct checker *c, const struct meta *m)
 		    "day: correct it", m->date);
 }
 
+/*
+ * Authors and keywords go only into the PDF's document properties, where
+ * libharu turns a character beyond U+FFFF into a space (text that is set
+ * on a page is judged by text, which leaves such characters out).
+ */
+static void
+check_info_text(const struct meta *m, const char *element, const char *s)
+{
+	size_t		 len = s != NULL ? strlen(s) : 0, n;
+	uint32_t	 cp;
+
+	for (; len > 0; s += n, len -= n) {
+		if ((n = utf8_decode(s, len, &cp)) == 0)
+			n = 1;
+		if (cp > CHECK_BMP_LAST) {
+			diag_warning(&m->pos, "<%s> holds character U+%04X "
+			    "(%.*s), which the PDF's document properties "
+			    "cannot hold (they reach only U+FFFF); it becomes "
+			    "a space there: replace it", element, (unsigned)cp,
+			    (int)n, s);
+			return;
+		}
+	}
+}
+
+static void
+check_info(const struct meta *m)
+{
+	size_t	i;
+
+	for (i = 0; i < m->nauthors; i++)
+		check_info_text(m, "author", m->authors[i]);
+	check_info_text(m, "keywords", m->keywords);
+}
+
 /* Sets criteria_ok when every threshold is a usable number. */
 static void
 check_criteria(struct checker *c, const struct meta *m)
@@ -741,6 +777,7 @@ check_document(struct document *doc)
 	c.doc = doc;
 	index_build(&c);
 	check_date(&c, &doc->meta);
+	check_info(&doc->meta);
 	check_criteria(&c, &doc->meta);
 	for (e = doc->entries; e != NULL; e = e->next)
 		check_entry(&c, e);

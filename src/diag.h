@@ -36,6 +36,12 @@ void	diag_set_werror(int);
  * before the last one would otherwise report the same problem again.
  */
 void	diag_set_quiet(int);
+/*
+ * While on, a message printed again at the same file:line is neither
+ * shown nor counted: typeset sets some text twice (a title as heading and
+ * in the contents).  Switching it either way forgets what was printed.
+ */
+void	diag_set_once(int);
 void	diag_reset(void);
 
 #endif /* BROCHURE_DIAG_H */

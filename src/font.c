@@ -10,8 +10,16 @@
  * kern feature and the result cached per face.  libharu still embeds the
  * font and writes the glyphs.
  *
+ * Measuring needs only libharu's font definition; the PDF font (and with
+ * it the embedded font program) is made when a face is first drawn, so a
+ * face that is never drawn, such as an unneeded fallback, costs nothing
+ * in the file.  A face is opened once however its path is spelt, and a
+ * shipped font is read from its prepared copy (build/fonts/) when there
+ * is one.
+ *
  * This module must never draw: only pdf_device.c puts marks on pages.
  */
+#define _XOPEN_SOURCE 700	/* realpath(3) is an XSI function */
 #include <assert.h>
 #include <errno.h>
 #include <math.h>
@@ -20,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <hb.h>
 #include <hpdf.h>
@@ -27,8 +36,8 @@
 #include "diag.h"
 #include "font.h"
 #include "font_pdf.h"
+#include "limit.h"
 
-#define FONT_MAX_SIZE	(64L * 1024 * 1024)	/* [bytes] refused above */
 #define FONT_MAX_TABLES	256	/* more entries: a damaged directory */
 #define SFNT_HEADER	12	/* [bytes] before the table directory */
 #define SFNT_ENTRY	16	/* [bytes] per table directory entry */
@@ -46,6 +55,9 @@
 #define FS_NO_EMBED	0x0302	/* fsType bits libharu refuses */
 #define KERN_FREE	0	/* a free cache slot: the pair U+0000 U+0000 */
 #define KERN_FIRST_CAP	1024	/* cache slots at first use */
+#define BFRANGE_MAX	100	/* ranges per beginbfrange block */
+#define SURROGATE_FIRST	0xD8	/* high bytes of UTF-16 surrogates */
+#define SURROGATE_LAST	0xDF
 
 enum sfnt_kind {
 	SFNT_TRUETYPE = 0x00010000,
@@ -64,9 +76,10 @@ struct kern_slot {
 
 /* One opened face. */
 struct face {
-	char		*path;
+	char		*path;		/* the file read */
+	char		*key;		/* the file named, resolved: one face each */
 	char		*name;		/* file name without folder, extension */
-	HPDF_Font	 font;
+	HPDF_Font	 font;		/* NULL until first drawn */
 	HPDF_FontDef	 def;
 	int16_t		*advance;	/* [1/1000 em] per BMP code point */
 	hb_font_t	*shaper;	/* HarfBuzz, scaled to font units */
@@ -84,6 +97,8 @@ struct fonts {
 	HPDF_STATUS	 error_no;	/* first error since the last check */
 	HPDF_STATUS	 error_detail;
 	hb_buffer_t	*shaping;	/* reused for every pair */
+	char		*shipped;	/* resolved folders, or NULL: */
+	char		*prepared;	/* see fonts_prefer_prepared */
 };
 
 /* A font file in memory while it is checked. */
@@ -160,7 +175,9 @@ static const struct {
 };
 
 static void	 hpdf_handler(HPDF_STATUS, HPDF_STATUS, void *);
-static void	 to_unicode(struct fonts *, HPDF_Font);
+static void	 to_unicode(struct fonts *, struct face *);
+static HPDF_Dict to_unicode_stream(struct fonts *, HPDF_Font);
+static void	 cmap_high_bytes(const struct face *, unsigned char *);
 static int	 sfnt_read(const char *, unsigned char **, size_t *,
 		    const struct srcpos *);
 static int	 sfnt_fail(struct sfnt *, const char *, ...)
@@ -179,7 +196,9 @@ static int	 sfnt_check_name(struct sfnt *);
 static int	 sfnt_check_os2(struct sfnt *);
 static int	 font_check(const char *, const struct srcpos *,
 		    unsigned char **, size_t *);
-static int	 font_load(struct fonts *, const char *, const struct srcpos *);
+static int	 font_load(struct fonts *, const char *, char *,
+		    const struct srcpos *);
+static char	*font_prepared(const struct fonts *, const char *);
 static void	 font_shaper(struct face *, unsigned char *, size_t);
 static char	*font_short_name(const char *);
 static struct face *face_get(struct fonts *, face_id);
@@ -230,6 +249,7 @@ fonts_free(struct fonts *f)
 		return;
 	for (i = 0; i < f->nfaces; i++) {
 		free(f->faces[i].path);
+		free(f->faces[i].key);
 		free(f->faces[i].name);
 		free(f->faces[i].advance);
 		free(f->faces[i].kerns);
@@ -237,9 +257,27 @@ fonts_free(struct fonts *f)
 	}
 	free(f->faces);
 	free(f->fallbacks);
+	free(f->shipped);
+	free(f->prepared);
 	hb_buffer_destroy(f->shaping);
 	HPDF_Free(f->pdf);
 	free(f);
+}
+
+void
+fonts_prefer_prepared(struct fonts *f, const char *shipped,
+    const char *prepared)
+{
+	free(f->shipped);
+	free(f->prepared);
+	f->shipped = realpath(shipped, NULL);
+	f->prepared = realpath(prepared, NULL);
+	if (f->shipped == NULL || f->prepared == NULL ||
+	    strcmp(f->shipped, f->prepared) == 0) {
+		free(f->shipped);
+		free(f->prepared);
+		f->shipped = f->prepared = NULL;
+	}
 }
 
 /* Keep the first error since the last check: later ones are its echo. */
@@ -291,10 +329,16 @@ fonts_pdf_doc(struct fonts *f)
 	return f->pdf;
 }
 
+/* Made at the first call: only faces that are drawn are embedded. */
 HPDF_Font
 fonts_pdf_font(struct fonts *f, face_id id)
 {
-	return face_get(f, id)->font;
+	struct face	*face = face_get(f, id);
+
+	if (face->font == NULL && (face->font = HPDF_GetFont(f->pdf,
+	    face->def->base_font, "UTF-8")) != NULL)
+		to_unicode(f, face);
+	return face->font;
 }
 
 size_t
@@ -316,20 +360,50 @@ face_id
 fonts_open(struct fonts *f, const char *path, const struct srcpos *pos)
 {
 	unsigned char	*buf;
+	char		*key, *prepared;
 	size_t		 i, size;
-	face_id		 id;
+	face_id		 id = -1;
 
+	if ((key = realpath(path, NULL)) == NULL)
+		key = xstrdup(path);	/* font_check says why */
 	for (i = 0; i < f->nfaces; i++)
-		if (strcmp(f->faces[i].path, path) == 0)
+		if (strcmp(f->faces[i].key, key) == 0) {
+			free(key);
 			return (face_id)i;
-	if (font_check(path, pos, &buf, &size) == -1)
-		return -1;
-	if ((id = font_load(f, path, pos)) == -1) {
-		free(buf);
-		return -1;
+		}
+	if ((prepared = font_prepared(f, key)) != NULL)
+		path = prepared;
+	if (font_check(path, pos, &buf, &size) == 0) {
+		if ((id = font_load(f, path, key, pos)) == -1)
+			free(buf);
+		else
+			font_shaper(face_get(f, id), buf, size);
 	}
-	font_shaper(face_get(f, id), buf, size);
+	if (id == -1)
+		free(key);
+	free(prepared);
 	return id;
+}
+
+/* The prepared copy of a shipped font (malloc'd), or NULL. */
+static char *
+font_prepared(const struct fonts *f, const char *real)
+{
+	const char	*slash = strrchr(real, '/');
+	char		*copy;
+	size_t		 dirlen;
+
+	if (f->shipped == NULL || slash == NULL)
+		return NULL;
+	dirlen = (size_t)(slash - real);
+	if (strlen(f->shipped) != dirlen ||
+	    strncmp(real, f->shipped, dirlen) != 0)
+		return NULL;
+	copy = xasprintf("%s%s", f->prepared, slash);
+	if (access(copy, R_OK) == 0)
+		return copy;
+	free(copy);
+	return NULL;
 }
 
 /* HarfBuzz over the checked file's bytes; it frees buf when done. */
@@ -353,57 +427,110 @@ font_shaper(struct face *face, unsigned char *buf, size_t size)
  * libharu writes the ToUnicode map of its UTF-8 fonts with begincidrange,
  * which is not allowed there (poppler warns on every page).  Our codes
  * are Unicode BMP values, so the right map is the identity: one bfrange
- * per high byte, never crossing a last byte, surrogates left out.  The
- * font dictionary then points at this map instead of libharu's.
+ * per high byte that the face's character map reaches (a bfrange never
+ * crosses a last byte), surrogates left out.  It replaces the contents
+ * of libharu's map, so the file holds no unused one.
  */
 static void
-to_unicode(struct fonts *f, HPDF_Font font)
+to_unicode(struct fonts *f, struct face *face)
 {
-	HPDF_Dict	 map = HPDF_DictStream_New(f->pdf->mmgr, f->pdf->xref);
+	HPDF_Dict	 map = to_unicode_stream(f, face->font);
 	struct strbuf	 b = { NULL, 0, 0 };
-	int		 hi, n;
+	unsigned char	 used[BMP_SIZE >> 8];
+	unsigned	 hi, n = 0, k = 0;
 
+	cmap_high_bytes(face, used);
+	for (hi = 0; hi < sizeof(used); hi++)
+		n += used[hi];
 	strbuf_puts(&b, "/CIDInit /ProcSet findresource begin\n"
 	    "12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) "
 	    "/Ordering (UCS) /Supplement 0 >> def\n/CMapName "
 	    "/Adobe-Identity-UCS def\n/CMapType 2 def\n"
 	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (hi = 0; hi < 256; hi += n) {
-		n = hi < 0xD8 ? (0xD8 - hi < 100 ? 0xD8 - hi : 100) :
-		    hi < 0xE0 ? 0 : (256 - hi < 100 ? 256 - hi : 100);
-		if (n == 0) {
-			n = 0xE0 - hi;		/* surrogates: no text */
+	for (hi = 0; hi < sizeof(used); hi++) {
+		if (!used[hi])
 			continue;
-		}
-		strbuf_printf(&b, "%d beginbfrange\n", n);
-		for (int k = hi; k < hi + n; k++)
-			strbuf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", k, k,
-			    k);
-		strbuf_puts(&b, "endbfrange\n");
+		if (k % BFRANGE_MAX == 0)
+			strbuf_printf(&b, "%s%u beginbfrange\n", k > 0 ?
+			    "endbfrange\n" : "", n - k < BFRANGE_MAX ? n - k :
+			    BFRANGE_MAX);
+		strbuf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+		k++;
 	}
-	strbuf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource "
+	strbuf_puts(&b, k > 0 ? "endbfrange\nendcmap\n" : "endcmap\n");
+	strbuf_puts(&b, "CMapName currentdict /CMap defineresource "
 	    "pop\nend\nend\n");
 	map->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	HPDF_Stream_WriteStr(map->stream, b.data);
-	HPDF_Dict_Add(font, "ToUnicode", map);
 	strbuf_free(&b);
 }
 
-/* Hand a checked file to libharu and keep what it returns. */
+/*
+ * libharu's ToUnicode stream of font, emptied and without the keys of an
+ * encoding CMap (its /CMapName and /CIDSystemInfo would contradict the
+ * map written into it); a new one if libharu made none.
+ */
+static HPDF_Dict
+to_unicode_stream(struct fonts *f, HPDF_Font font)
+{
+	static const char *const encoding_keys[] = {
+		"Type", "CMapName", "CIDSystemInfo", "WMode",
+	};
+	HPDF_Dict	 map = HPDF_Dict_GetItem(font, "ToUnicode",
+			    HPDF_OCLASS_DICT);
+	size_t		 i;
+
+	if (map == NULL || map->stream == NULL ||
+	    map->stream->type != HPDF_STREAM_MEMORY) {
+		map = HPDF_DictStream_New(f->pdf->mmgr, f->pdf->xref);
+		HPDF_Dict_Add(font, "ToUnicode", map);
+		return map;
+	}
+	for (i = 0; i < sizeof(encoding_keys) / sizeof(encoding_keys[0]); i++)
+		HPDF_Dict_RemoveElement(map, encoding_keys[i]);
+	HPDF_MemStream_FreeData(map->stream);
+	return map;
+}
+
+/* used[hi]: whether libharu's map of the face has codes hi << 8 to
+ * hi << 8 | 0xFF (surrogates never). */
+static void
+cmap_high_bytes(const struct face *face, unsigned char *used)
+{
+	const HPDF_TTF_CmapRange *cmap =
+	    &((HPDF_TTFontDefAttr)face->def->attr)->cmap;
+	unsigned		 i, hi;
+
+	memset(used, 0, BMP_SIZE >> 8);
+	for (i = 0; i < cmap->seg_count_x2 / 2U; i++) {
+		if (cmap->start_count[i] == 0xFFFF)
+			continue;		/* the closing segment */
+		for (hi = cmap->start_count[i] >> 8;
+		    hi <= (unsigned)cmap->end_count[i] >> 8; hi++)
+			used[hi] = hi < SURROGATE_FIRST ||
+			    hi > SURROGATE_LAST;
+	}
+}
+
+/*
+ * Hand a checked file to libharu and keep its font definition (the PDF
+ * font comes later, see fonts_pdf_font).  The face takes key on success.
+ */
 static int
-font_load(struct fonts *f, const char *path, const struct srcpos *pos)
+font_load(struct fonts *f, const char *path, char *key,
+    const struct srcpos *pos)
 {
 	const char	*name;
-	HPDF_Font	 font = NULL;
+	HPDF_FontDef	 def = NULL;
 	struct face	*face;
 	char		*doing = xasprintf("%s: loading the font", path);
 	int		 rc;
 
 	name = HPDF_LoadTTFontFromFile(f->pdf, path, HPDF_TRUE);
 	if (name != NULL && *name != '\0')
-		font = HPDF_GetFont(f->pdf, name, "UTF-8");
+		def = HPDF_GetFontDef(f->pdf, name);
 	rc = fonts_pdf_check(f, pos, doing);
-	if (rc == 0 && font == NULL) {
+	if (rc == 0 && def == NULL) {
 		diag_error(pos, "%s: libharu found no usable font in it: %s",
 		    doing, hint_intact);
 		rc = -1;
@@ -415,12 +542,12 @@ font_load(struct fonts *f, const char *path, const struct srcpos *pos)
 		f->cap = f->cap ? f->cap * 2 : 8;
 		f->faces = xrealloc(f->faces, f->cap * sizeof(*f->faces));
 	}
-	to_unicode(f, font);
 	face = &f->faces[f->nfaces];
 	face->path = xstrdup(path);
+	face->key = key;
 	face->name = font_short_name(path);
-	face->font = font;
-	face->def = HPDF_GetFontDef(f->pdf, name);
+	face->font = NULL;
+	face->def = def;
 	face->advance = NULL;
 	face->shaper = NULL;
 	face->kerns = NULL;
@@ -504,11 +631,11 @@ sfnt_read(const char *path, unsigned char **buf, size_t *size,
 	}
 	if (fstat(fileno(fp), &st) == -1 || !S_ISREG(st.st_mode))
 		why = "it is not a regular file";
-	else if (st.st_size > FONT_MAX_SIZE)
+	else if (st.st_size > LIMIT_FONT_BYTES)
 		why = "it is too large";
 	if (why != NULL) {
 		diag_error(pos, "%s: cannot read the font: %s: use a font "
-		    "file of at most %ld MB", path, why, FONT_MAX_SIZE >> 20);
+		    "file of at most %ld MB", path, why, LIMIT_FONT_BYTES >> 20);
 		fclose(fp);
 		return -1;
 	}
@@ -860,8 +987,8 @@ fonts_advance(struct fonts *f, face_id id, uint32_t cp)
 			face->advance[i] = ADVANCE_UNKNOWN;
 	}
 	if (face->advance[cp] == ADVANCE_UNKNOWN)
-		face->advance[cp] = (int16_t)HPDF_Font_GetUnicodeWidth(
-		    face->font, (HPDF_UNICODE)cp);
+		face->advance[cp] = HPDF_TTFontDef_GetCharWidth(face->def,
+		    (HPDF_UINT16)cp);
 	return face->advance[cp];
 }
 
@@ -1010,19 +1137,19 @@ kern_shape(struct fonts *f, face_id id, uint32_t left, uint32_t right)
 int
 fonts_ascent(struct fonts *f, face_id id)
 {
-	return HPDF_Font_GetAscent(face_get(f, id)->font);
+	return face_get(f, id)->def->ascent;
 }
 
 int
 fonts_descent(struct fonts *f, face_id id)
 {
-	return HPDF_Font_GetDescent(face_get(f, id)->font);
+	return face_get(f, id)->def->descent;
 }
 
 int
 fonts_cap_height(struct fonts *f, face_id id)
 {
-	return (int)HPDF_Font_GetCapHeight(face_get(f, id)->font);
+	return (int)face_get(f, id)->def->cap_height;
 }
 
 const char *

@@ -35,7 +35,18 @@ struct fonts	*fonts_new(void);
 void		 fonts_free(struct fonts *);
 
 /*
- * Open a TrueType file (loading a path twice returns the same face).
+ * Read every font file that lies in the folder shipped (the data folder's
+ * fonts/) from the file of the same name in prepared instead, where there
+ * is one: the copy make prepared for embedding (build/fonts/), with the
+ * same advances and kerning.  Nothing changes when either folder is
+ * missing or both are the same.
+ */
+void		 fonts_prefer_prepared(struct fonts *, const char *shipped,
+		    const char *prepared);
+
+/*
+ * Open a TrueType file (opening the same file again, under any path,
+ * returns the same face).
  * The file is checked first: size, sfnt version (CFF .otf, collections
  * and WOFF are refused with a hint), table directory and every table
  * libharu reads.  Returns -1 after reporting, at pos, why the file

@@ -1,7 +1,8 @@
 /*
  * layout: holds the display list typeset builds and render reads: pages
- * of positioned items, the outline and the document information.  The
- * page, item and outline arrays grow with xrealloc; every string lives
+ * of positioned items, the structure tree their nodes point into, the
+ * outline and the document information.  The page, item, node and
+ * outline arrays grow with xrealloc; every string lives
  * in the layout's arena.  Circular arcs become paths of cubic Béziers
  * here, so the devices draw only straight lines and curves.
  *
@@ -11,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "layout.h"
 
@@ -18,6 +20,7 @@
 #define ARC_STEP		90.0	/* [degrees] most one Bézier spans */
 #define FULL_TURN		360.0	/* [degrees] */
 #define RAD_PER_DEG		(3.14159265358979323846 / 180.0)
+#define EDGE_SLACK		0.01	/* [pt] this near an edge reaches it */
 
 const char *const item_kind_names[ITEM__MAX] = {
 	"glyphs",	/* ITEM_GLYPHS */
@@ -58,6 +61,29 @@ const char *const item_role_names[IR__MAX] = {
 	"footer",	/* IR_FOOTER */
 };
 
+const char *const snode_type_names[SN__MAX] = {
+	"Document",	/* SN_DOCUMENT */
+	"Sect",		/* SN_SECT */
+	"H1",		/* SN_H1 */
+	"H2",		/* SN_H2 */
+	"H3",		/* SN_H3 */
+	"H4",		/* SN_H4 */
+	"H5",		/* SN_H5 */
+	"H6",		/* SN_H6 */
+	"P",		/* SN_P */
+	"L",		/* SN_L */
+	"LI",		/* SN_LI */
+	"Lbl",		/* SN_LBL */
+	"LBody",	/* SN_LBODY */
+	"BlockQuote",	/* SN_BLOCKQUOTE */
+	"Note",		/* SN_NOTE */
+	"Reference",	/* SN_REFERENCE */
+	"Link",		/* SN_LINK */
+	"Figure",	/* SN_FIGURE */
+	"TOC",		/* SN_TOC */
+	"TOCI",		/* SN_TOCI */
+};
+
 /* The array v of n elements of size bytes, with room for one more. */
 static void *
 grow(void *v, size_t n, size_t *cap, size_t size)
@@ -76,6 +102,9 @@ layout_new(double width, double height)
 	l->arena = arena_new();
 	l->width = width;
 	l->height = height;
+	l->nodes = grow(NULL, 0, &l->nodes_cap, sizeof(*l->nodes));
+	l->nodes[0] = (struct snode){ SN_DOCUMENT, -1, NULL, NULL };
+	l->nnodes = 1;
 	return l;
 }
 
@@ -90,6 +119,7 @@ layout_free(struct layout *l)
 		free(l->pages[i].items);
 	free(l->pages);
 	free(l->outline);
+	free(l->nodes);
 	arena_free(l->arena);
 	free(l);
 }
@@ -120,6 +150,7 @@ layout_add(struct layout *l, struct page *p, const struct item *it)
 	/* A page pointer from before the last layout_add_page is stale. */
 	assert(p >= l->pages && p < l->pages + l->npages);
 	assert(it->kind < ITEM__MAX && it->role < IR__MAX);
+	assert(it->node >= 0 && (size_t)it->node < l->nnodes);
 	p->items = grow(p->items, p->nitems, &p->cap, sizeof(*p->items));
 	p->items[p->nitems] = *it;
 	return &p->items[p->nitems++];
@@ -195,4 +226,50 @@ layout_add_outline(struct layout *l, int level, const char *title,
 	e->level = level;
 	e->title = arena_strdup(l->arena, title);
 	e->dest = arena_strdup(l->arena, dest);
+}
+
+unsigned
+layout_bleed_edges(const struct layout *l, const struct item *it)
+{
+	unsigned	 edges = 0;
+
+	if ((it->kind != ITEM_RECT && it->kind != ITEM_IMAGE) ||
+	    it->w <= 0.0 || it->h <= 0.0)
+		return 0;
+	if (it->x <= EDGE_SLACK)
+		edges |= BLEED_LEFT;
+	if (it->x + it->w >= l->width - EDGE_SLACK)
+		edges |= BLEED_RIGHT;
+	if (it->y <= EDGE_SLACK)
+		edges |= BLEED_BOTTOM;
+	if (it->y + it->h >= l->height - EDGE_SLACK)
+		edges |= BLEED_TOP;
+	return edges;
+}
+
+const char *
+layout_node_lang(const struct layout *l, int n)
+{
+	assert(n >= 0 && (size_t)n < l->nnodes);
+	for (; n >= 0; n = l->nodes[n].parent)
+		if (l->nodes[n].lang != NULL)
+			return l->nodes[n].lang;
+	return l->info.lang;
+}
+
+int
+layout_add_node(struct layout *l, enum snode_type type, int parent,
+    const char *lang)
+{
+	const char	*inherited = layout_node_lang(l, parent);
+	struct snode	*n;
+
+	assert(type > SN_DOCUMENT && type < SN__MAX);
+	if (lang != NULL && inherited != NULL &&
+	    strcasecmp(lang, inherited) == 0)
+		lang = NULL;
+	l->nodes = grow(l->nodes, l->nnodes, &l->nodes_cap, sizeof(*l->nodes));
+	n = &l->nodes[l->nnodes];
+	*n = (struct snode){ type, parent, lang, NULL };
+	return (int)l->nnodes++;
 }

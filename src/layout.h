@@ -6,7 +6,9 @@
  *
  * Coordinates are PDF points with the origin at the bottom left of the
  * page; a glyph run's y is its baseline.  Every item says what it is in
- * the document (its role), for a tagged PDF later.
+ * the document (its role) and which element of the document's structure
+ * tree holds it (its node), or that it is decoration: the tagged PDF's
+ * structure comes from here.
  *
  * This module must never measure or break text, nor call libharu: it only
  * holds and builds the list (layout_add_* and friends).
@@ -81,9 +83,54 @@ enum item_role {
 
 extern const char *const item_role_names[IR__MAX];
 
+/*
+ * The logical structure, for a tagged PDF: a tree of elements of the
+ * standard structure types of ISO 32000-1, 14.8.4.  The PDF device names
+ * them as listed in snode_type_names.
+ */
+enum snode_type {
+	SN_DOCUMENT,	/* the root */
+	SN_SECT,	/* a section, an entry profile, the imprint */
+	SN_H1,		/* headings, one level each: never skipping one */
+	SN_H2,
+	SN_H3,
+	SN_H4,
+	SN_H5,
+	SN_H6,
+	SN_P,		/* a paragraph, a line of text */
+	SN_L,		/* a list: its LI hold an Lbl and an LBody */
+	SN_LI,
+	SN_LBL,
+	SN_LBODY,
+	SN_BLOCKQUOTE,	/* a pull quote with its source */
+	SN_NOTE,	/* a footnote */
+	SN_REFERENCE,	/* a footnote's mark, a contents line's title */
+	SN_LINK,	/* a link's text and its annotations */
+	SN_FIGURE,	/* an image or a chart, with alt */
+	SN_TOC,		/* the table of contents and its lines */
+	SN_TOCI,
+	SN__MAX
+};
+
+extern const char *const snode_type_names[SN__MAX];
+
+struct snode {
+	enum snode_type	 type;
+	int		 parent;	/* its index; -1 for the root */
+	const char	*lang;		/* NULL: the parent's language */
+	const char	*alt;		/* Figure: the text that replaces it;
+					   Link: what its annotations say;
+					   NULL for any other */
+};
+
+/* Node 0 is the Document, which holds elements only: an item there is
+ * decoration (an artifact), not content. */
+#define LAYOUT_ARTIFACT	0
+
 struct item {
-	enum item_kind	 kind;
-	enum item_role	 role;
+	enum item_kind	 kind : 8;
+	enum item_role	 role : 8;
+	int		 node;		/* its snode; LAYOUT_ARTIFACT */
 	struct srcpos	 pos;		/* where its content came from */
 	double		 x, y;		/* [pt] glyphs: baseline start */
 	double		 w, h;		/* [pt] box; glyphs: w = width */
@@ -144,6 +191,9 @@ struct outline_entry {
 
 struct layout_info {
 	const char	*title, *subject, *author, *keywords, *lang;
+	const char	*publisher;
+	int		 year, month, day;	/* the report's date; day 0:
+						   none given, all 0: no date */
 };
 
 struct layout {
@@ -153,6 +203,8 @@ struct layout {
 	size_t		 npages, cap;
 	struct outline_entry *outline;
 	size_t		 noutline, outline_cap;
+	struct snode	*nodes;		/* [0] the Document */
+	size_t		 nnodes, nodes_cap;
 	struct layout_info info;
 };
 
@@ -187,8 +239,31 @@ size_t		 layout_arc(struct path_seg *segs, double cx, double cy,
 /* A copy of n path segments that lives as long as the layout. */
 const struct path_seg *layout_path_copy(struct layout *,
 		    const struct path_seg *, size_t n);
+/* The edges of the page an item reaches (BLEED_* bits). */
+enum bleed_edge {
+	BLEED_LEFT = 1,
+	BLEED_RIGHT = 2,
+	BLEED_BOTTOM = 4,
+	BLEED_TOP = 8
+};
+/*
+ * Which edges of the page a filled rectangle or an image reaches (0 for
+ * any other item): print builds run it over those edges into the bleed.
+ */
+unsigned	 layout_bleed_edges(const struct layout *, const struct item *);
 /* Append an outline entry; title and dest are copied. */
 void		 layout_add_outline(struct layout *, int level,
 		    const char *title, const char *dest);
+/*
+ * Append a structure element of type under element parent, in language
+ * lang (NULL or the same as the parent's: stored as NULL, inherited;
+ * the root's is info.lang); returns its index.  lang must live as long
+ * as the layout.
+ */
+int		 layout_add_node(struct layout *, enum snode_type, int parent,
+		    const char *lang);
+/* The language element n is in: its own, else its nearest ancestor's,
+ * else info.lang. */
+const char	*layout_node_lang(const struct layout *, int n);
 
 #endif /* BROCHURE_LAYOUT_H */

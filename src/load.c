@@ -30,12 +30,11 @@
 #include <libxml/xmlerror.h>
 
 #include "diag.h"
+#include "limit.h"
 #include "load.h"
 #include "load_int.h"
 #include "util.h"
 
-#define LOAD_MAX_FILE_SIZE	(64L * 1024 * 1024) /* [bytes] per file */
-#define LOAD_MAX_DEPTH		128	/* [levels] of nested elements */
 #define LOAD_TOO_DEEP	"elements are nested more than %d deep here: " \
 			"flatten the structure"
 
@@ -145,7 +144,9 @@ static const struct {
 /*
  * libxml2's structured error channel while we parse: each message
  * becomes a diagnostic at the file being parsed (its URL is that file)
- * and the line libxml2 gives.
+ * and the line libxml2 gives.  Only the first fatal error of a file is
+ * shown: libxml2 goes on parsing, and what it reports next mostly follows
+ * from the first (a tag "mismatch" after an unquoted attribute).
  */
 static void
 load_on_error(void *ctx, xmlErrorPtr e)
@@ -156,6 +157,8 @@ load_on_error(void *ctx, xmlErrorPtr e)
 	char			*msg;
 	size_t			 i;
 
+	if (e->level == XML_ERR_FATAL && st->fatal++ > 0)
+		return;
 	pos.file = st->file;
 	pos.line = e->line > 0 ? e->line : 0;
 	msg = load_one_line(e->message);
@@ -167,7 +170,7 @@ load_on_error(void *ctx, xmlErrorPtr e)
 		diag_warning(&pos, "%s", msg);
 	else if (e->code == XML_ERR_INTERNAL_ERROR &&
 	    strncmp(msg, "Excessive depth", 15) == 0)
-		load_err(st, &pos, LOAD_TOO_DEEP, LOAD_MAX_DEPTH);
+		load_err(st, &pos, LOAD_TOO_DEEP, LIMIT_XML_DEPTH);
 	else
 		load_err(st, &pos, "%s: %s", msg, hint);
 	free(msg);
@@ -231,7 +234,7 @@ load_end(struct load_state *st)
 
 /*
  * Read a whole file into memory, refusing what is not a regular file,
- * empty, or larger than LOAD_MAX_FILE_SIZE.  Problems are reported at
+ * empty, or larger than LIMIT_FILE_BYTES.  Problems are reported at
  * from (the xi:include that names the file), or at the file itself.
  */
 static char *
@@ -256,10 +259,10 @@ load_slurp(struct load_state *st, const char *file,
 	else if (sb.st_size == 0)
 		load_err(st, &at, "the file is empty: it must hold an XML "
 		    "document");
-	else if (sb.st_size > LOAD_MAX_FILE_SIZE)
+	else if (sb.st_size > LIMIT_FILE_BYTES)
 		load_err(st, &at, "the file has %lld bytes, more than the "
 		    "limit of %ld: split it into files joined with xi:include",
-		    (long long)sb.st_size, LOAD_MAX_FILE_SIZE);
+		    (long long)sb.st_size, LIMIT_FILE_BYTES);
 	else {
 		buf = xmalloc((size_t)sb.st_size);
 		*len = fread(buf, 1, (size_t)sb.st_size, f);
@@ -334,6 +337,7 @@ load_parse(struct load_state *st, const char *file,
 	}
 	st->file = file;
 	st->doctype = 0;
+	st->fatal = 0;
 	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, file, NULL,
 	    LOAD_PARSE_OPTIONS);
 	xmlFreeParserCtxt(ctxt);
@@ -457,7 +461,7 @@ load_attr(struct arena *arena, xmlNodePtr node, const char *name)
 
 /*
  * Walk the whole tree without recursion: refuse nesting deeper than
- * LOAD_MAX_DEPTH (validation and the model recurse on it), and entity
+ * LIMIT_XML_DEPTH (validation and the model recurse on it), and entity
  * references, which the vocabulary does not use.
  */
 static int
@@ -474,9 +478,9 @@ load_check_tree(struct load_state *st)
 			    "supported: write the character itself",
 			    (const char *)cur->name);
 		}
-		if (cur->type == XML_ELEMENT_NODE && depth > LOAD_MAX_DEPTH) {
+		if (cur->type == XML_ELEMENT_NODE && depth > LIMIT_XML_DEPTH) {
 			pos = load_pos(st->res, cur);
-			load_err(st, &pos, LOAD_TOO_DEEP, LOAD_MAX_DEPTH);
+			load_err(st, &pos, LOAD_TOO_DEEP, LIMIT_XML_DEPTH);
 			return 0;
 		}
 		if (cur->type == XML_ELEMENT_NODE && cur->children != NULL) {

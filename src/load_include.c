@@ -8,7 +8,7 @@
  * This part must never include anything outside the folder of the file
  * load_file() was asked for (or below it), anything but parse="xml", a
  * URL, a file already in the chain of includes, or more than
- * LOAD_MAX_INCLUDE_DEPTH levels of files.
+ * LIMIT_INCLUDE_DEPTH levels of files.
  */
 #define _XOPEN_SOURCE 700	/* realpath(3) is an XSI function */
 
@@ -225,12 +225,12 @@ load_cycle(struct load_state *st, const char *file, const char *real,
 	for (i = 0; i < st->nchain; i++)
 		if (strcmp(st->chain[i].real, real) == 0)
 			break;
-	if (i == st->nchain && st->nchain <= LOAD_MAX_INCLUDE_DEPTH)
+	if (i == st->nchain && st->nchain <= LIMIT_INCLUDE_DEPTH)
 		return 0;
 	if (i == st->nchain) {
 		load_err(st, pos, "cannot include %s: files include each other "
 		    "more than %d deep: include fewer levels", file,
-		    LOAD_MAX_INCLUDE_DEPTH);
+		    LIMIT_INCLUDE_DEPTH);
 		return 1;
 	}
 	for (j = i; j < st->nchain; j++)

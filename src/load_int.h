@@ -14,10 +14,9 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "limit.h"
 #include "load.h"
 #include "util.h"
-
-#define LOAD_MAX_INCLUDE_DEPTH	16	/* [files] in a chain of includes */
 
 /*
  * No NOENT (entities stay unexpanded), no DTDLOAD, no HUGE: see the
@@ -69,10 +68,11 @@ struct load_state {
 	enum load_schema	 kind;
 	const char		*file;	/* being parsed, for libxml2 errors */
 	long			 doctype; /* line of a DOCTYPE, or 0 */
+	int			 fatal;	/* a fatal error of this file shown */
 	int			 errors;
 	char			*top;	/* realpath of the folder, with '/' */
 	char			*topname; /* the folder as the user named it */
-	struct load_frame	 chain[LOAD_MAX_INCLUDE_DEPTH + 1];
+	struct load_frame	 chain[LIMIT_INCLUDE_DEPTH + 1];
 	size_t			 nchain;
 	struct rng_error	*rerr;
 	size_t			 nrerr;

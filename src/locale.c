@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -415,26 +416,38 @@ static const struct {
 	{ 0x152, "oe" }, { 0x153, "oe" },	/* Œ œ */
 };
 
+size_t
+locale_base_letters(uint32_t cp, char out[3])
+{
+	size_t	i;
+	char	b;
+
+	b = cp >= 0xC0 && cp <= 0x17F ? latin_base[cp - 0xC0] : '.';
+	out[0] = '\0';
+	if (b == '.')
+		return 0;
+	if (b != '*') {
+		out[0] = b, out[1] = '\0';
+		return 1;
+	}
+	for (i = 0; base_pairs[i].cp != cp; i++)
+		assert(i + 1 < NELEMS(base_pairs));
+	return (size_t)snprintf(out, 3, "%s", base_pairs[i].base);
+}
+
 /* The weights a folded code point sorts by when no rule names it. */
 static size_t
 base_weights(uint32_t cp, uint32_t *w)
 {
 	size_t	i, n;
-	char	b;
+	char	b[3];
 
-	b = cp >= 0xC0 && cp <= 0x17F ? latin_base[cp - 0xC0] : '.';
-	if (b == '.') {
+	if ((n = locale_base_letters(cp, b)) == 0) {
 		w[0] = cp << SLOT_BITS;
 		return 1;
 	}
-	if (b != '*') {
-		w[0] = (uint32_t)b << SLOT_BITS;
-		return 1;
-	}
-	for (i = 0; base_pairs[i].cp != cp; i++)
-		assert(i + 1 < NELEMS(base_pairs));
-	for (n = 0; base_pairs[i].base[n] != '\0'; n++)
-		w[n] = (uint32_t)base_pairs[i].base[n] << SLOT_BITS;
+	for (i = 0; i < n; i++)
+		w[i] = (uint32_t)b[i] << SLOT_BITS;
 	return n;
 }
 
@@ -877,19 +890,41 @@ locale_format_date(const struct locale *loc, int year, int month, int day)
 int
 locale_compare(const struct locale *loc, const char *a, const char *b)
 {
-	uint32_t	*ka, *kb;
-	size_t		 na, nb, i;
-	int		 c = 0;
+	struct locale_key	ka, kb;
+	int			c;
 
-	ka = sort_key(loc, a, &na);
-	kb = sort_key(loc, b, &nb);
-	for (i = 0; c == 0 && i < na && i < nb; i++)
-		c = (ka[i] > kb[i]) - (ka[i] < kb[i]);
-	if (c == 0)
-		c = (na > nb) - (na < nb);
-	free(ka);
-	free(kb);
+	locale_key_make(loc, a, &ka);
+	locale_key_make(loc, b, &kb);
+	c = locale_key_cmp(&ka, &kb);
+	locale_key_free(&ka);
+	locale_key_free(&kb);
 	if (c == 0)
 		c = strcmp(a, b);
 	return (c > 0) - (c < 0);
+}
+
+void
+locale_key_make(const struct locale *loc, const char *s,
+    struct locale_key *k)
+{
+	k->w = sort_key(loc, s, &k->n);
+}
+
+int
+locale_key_cmp(const struct locale_key *a, const struct locale_key *b)
+{
+	size_t	i;
+
+	for (i = 0; i < a->n && i < b->n; i++)
+		if (a->w[i] != b->w[i])
+			return a->w[i] > b->w[i] ? 1 : -1;
+	return (a->n > b->n) - (a->n < b->n);
+}
+
+void
+locale_key_free(struct locale_key *k)
+{
+	free(k->w);
+	k->w = NULL;
+	k->n = 0;
 }

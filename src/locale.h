@@ -76,6 +76,27 @@ char		*locale_format_count(const struct locale *, int count,
 int		 locale_compare(const struct locale *, const char *,
 		    const char *);
 /*
+ * A string's collation key: two keys compare (locale_key_cmp, -1, 0 or
+ * 1) as locale_compare compares their strings before its tie-break by
+ * bytes.  To sort many strings, make each key once.
+ */
+struct locale_key {
+	uint32_t	*w;		/* weights, malloc'd */
+	size_t		 n;
+};
+void		 locale_key_make(const struct locale *, const char *,
+		    struct locale_key *);
+int		 locale_key_cmp(const struct locale_key *,
+		    const struct locale_key *);
+void		 locale_key_free(struct locale_key *);
+/*
+ * The ASCII base letters of a Latin-1 or Latin Extended-A letter, as
+ * sorting uses them without a locale rule ("o" for ö, "ss" for ß), into
+ * out (NUL-terminated); returns their count, 0 (and "") for any other
+ * code point.
+ */
+size_t		 locale_base_letters(uint32_t cp, char out[3]);
+/*
  * The hyphenation dictionary file for this language, or NULL; a relative
  * path in the locale file is resolved against the locale's folder.  The
  * file is not opened here; report problems with it at

@@ -1,7 +1,9 @@
 /*
  * main: the command line.  Parses options, finds the data folder (styles,
  * locales, fonts), and runs the stages in order:
- *   load -> model -> check -> stats -> typeset -> render.
+ *   load -> model -> check -> stats -> typeset -> render;
+ * the batch command hands that build to batch.c, once per region and
+ * language.
  * Exit status: 0 success (warnings allowed), 1 errors in the input,
  * 2 usage errors, 3 out of memory.
  *
@@ -17,6 +19,7 @@
 
 #include <libxml/parser.h>
 
+#include "batch.h"
 #include "check.h"
 #include "diag.h"
 #include "font.h"
@@ -29,8 +32,8 @@
 #include "stats.h"
 #include "style.h"
 #include "typeset.h"
+#include "version.h"
 
-#define BROCHURE_VERSION	"0.1.0"
 #define DEFAULT_STYLE		"brochure-a4"
 
 #ifndef DATADIR
@@ -40,7 +43,8 @@
 enum command {
 	CMD_BUILD,
 	CMD_CHECK,
-	CMD_STATS
+	CMD_STATS,
+	CMD_BATCH
 };
 
 struct options {
@@ -53,7 +57,11 @@ struct options {
 	enum variant	 variant;
 	int		 dump;
 	int		 stats;
+	int		 pdfa;		/* --pdfa: PDF/A-2b */
+	int		 print;		/* --print: bleed, marks, CMYK */
 	enum stats_format format;	/* of the stats command */
+	int		 variant_given;	/* --variant was given */
+	struct batch_options batch;	/* of the batch command */
 };
 
 static void
@@ -63,6 +71,11 @@ usage(FILE *f)
 	    "[-o OUT.pdf] [--region R]\n"
 	    "                      [--variant report|handout] [--dump] "
 	    "[--stats] [--werror]\n"
+	    "                      [--pdfa | --print]\n"
+	    "       brochure batch REPORT.xml [-s STYLE] [--langs L1,L2] "
+	    "[--regions all|R1,R2]\n"
+	    "                      [-o DIR] [-j N] [-v] "
+	    "[--variant report|handout]\n"
 	    "       brochure check REPORT.xml [-l LANG] [--region R] "
 	    "[--werror]\n"
 	    "       brochure stats REPORT.xml [-l LANG] [--region R] "
@@ -82,6 +95,9 @@ help(void)
 	    "without\n          writing anything\n"
 	    "  stats   print every chart's bars: key, label, count, total "
 	    "and share\n"
+	    "  batch   build every region in every language, N at a time, "
+	    "into\n          DIR/<report>-<region>-<lang>.pdf (handout "
+	    "variant unless --variant)\n"
 	    "\n"
 	    "  -s, --style STYLE   a style sheet path, or the name of an "
 	    "installed one\n"
@@ -94,7 +110,17 @@ help(void)
 	    "      --dump          print the laid-out pages instead of "
 	    "writing a PDF\n"
 	    "      --stats         print typesetting statistics\n"
+	    "      --pdfa          write PDF/A-2b (sRGB output intent)\n"
+	    "      --print         for the printer: bleed, crop marks, CMYK "
+	    "colours\n"
 	    "      --format F      stats: table (default), csv or json\n"
+	    "      --langs L1,L2   batch: the languages (default: the "
+	    "report's)\n"
+	    "      --regions R     batch: all (default) or R1,R2,…\n"
+	    "  -j, --jobs N        batch: builds at once (default: the "
+	    "online cores)\n"
+	    "  -v, --verbose       batch: a line per file and every "
+	    "diagnostic\n"
 	    "      --werror        treat warnings as errors\n"
 	    "\n"
 	    "Exit status: 0 success, 1 errors in the input, 2 usage "
@@ -112,19 +138,23 @@ struct build {
 	struct layout		*layout;
 	char			*datadir;
 	char			*hyphdir;
+	char			*fontdir;	/* the prepared fonts */
 };
 
 /*
  * The data folder: next to the executable in the source tree
- * (build/../styles, with the compiled hyphenation patterns in build/hyph),
- * relative to an installed binary (bin/../share/brochure, patterns in its
- * hyph/), or the compiled-in DATADIR.
+ * (build/../styles, with the compiled hyphenation patterns in build/hyph
+ * and the fonts prepared for embedding in build/fonts), relative to an
+ * installed binary (bin/../share/brochure, patterns in its hyph/, the
+ * prepared fonts installed as its fonts/), or the compiled-in DATADIR.
  */
 static void
 find_data(struct build *b)
 {
 	static const char *const rel[] = { "..", "../share/brochure" };
 	static const char *const hyph[] = { "hyph", "../share/brochure/hyph" };
+	static const char *const font[] = { "fonts",
+	    "../share/brochure/fonts" };
 	char	 exe[PATH_MAX], probe[PATH_MAX + 64];
 	ssize_t	 n;
 	size_t	 i;
@@ -139,12 +169,14 @@ find_data(struct build *b)
 			if (access(probe, R_OK) == 0) {
 				b->datadir = xasprintf("%s/%s", exe, rel[i]);
 				b->hyphdir = xasprintf("%s/%s", exe, hyph[i]);
+				b->fontdir = xasprintf("%s/%s", exe, font[i]);
 				return;
 			}
 		}
 	}
 	b->datadir = xstrdup(DATADIR);
 	b->hyphdir = xstrdup(DATADIR "/hyph");
+	b->fontdir = xstrdup(DATADIR "/fonts");
 }
 
 /* A style given by name is looked up in the data folder. */
@@ -202,8 +234,12 @@ enum long_only {
 	OPT_REGION,
 	OPT_VARIANT,
 	OPT_FORMAT,
+	OPT_LANGS,
+	OPT_REGIONS,
 	OPT_HELP,
-	OPT_VERSION
+	OPT_VERSION,
+	OPT_PDFA,
+	OPT_PRINT
 };
 
 static const struct option long_options[] = {
@@ -213,9 +249,15 @@ static const struct option long_options[] = {
 	{ "region",	required_argument,	NULL, OPT_REGION },
 	{ "variant",	required_argument,	NULL, OPT_VARIANT },
 	{ "format",	required_argument,	NULL, OPT_FORMAT },
+	{ "langs",	required_argument,	NULL, OPT_LANGS },
+	{ "regions",	required_argument,	NULL, OPT_REGIONS },
+	{ "jobs",	required_argument,	NULL, 'j' },
+	{ "verbose",	no_argument,		NULL, 'v' },
 	{ "dump",	no_argument,		NULL, OPT_DUMP },
 	{ "stats",	no_argument,		NULL, OPT_STATS },
 	{ "werror",	no_argument,		NULL, OPT_WERROR },
+	{ "pdfa",	no_argument,		NULL, OPT_PDFA },
+	{ "print",	no_argument,		NULL, OPT_PRINT },
 	{ "help",	no_argument,		NULL, OPT_HELP },
 	{ "version",	no_argument,		NULL, OPT_VERSION },
 	{ NULL,		0,			NULL, 0 }
@@ -230,10 +272,17 @@ parse_option(int c, struct options *o)
 	case 'l': o->lang = optarg; break;
 	case 'o': o->out = optarg; break;
 	case OPT_REGION: o->region = optarg; break;
+	case OPT_LANGS: o->batch.langs = optarg; break;
+	case OPT_REGIONS: o->batch.regions = optarg; break;
+	case 'j': o->batch.jobs = optarg; break;
+	case 'v': o->batch.verbose = 1; break;
 	case OPT_DUMP: o->dump = 1; break;
 	case OPT_STATS: o->stats = 1; break;
 	case OPT_WERROR: diag_set_werror(1); break;
+	case OPT_PDFA: o->pdfa = 1; break;
+	case OPT_PRINT: o->print = 1; break;
 	case OPT_VARIANT:
+		o->variant_given = 1;
 		if (parse_variant(optarg, &o->variant) == 0)
 			break;
 		fprintf(stderr, "brochure: --variant takes report or "
@@ -261,6 +310,8 @@ parse_command(const char *word, struct options *o)
 		o->command = CMD_CHECK;
 	else if (strcmp(word, "stats") == 0)
 		o->command = CMD_STATS;
+	else if (strcmp(word, "batch") == 0)
+		o->command = CMD_BATCH;
 	else
 		return -1;
 	return 0;
@@ -281,13 +332,19 @@ parse_args(int argc, char *argv[], struct options *o)
 		fprintf(stderr, "brochure: unknown command \"%s\"\n", argv[1]);
 		return -1;
 	}
-	while ((c = getopt_long(argc, argv, "s:l:o:", long_options,
+	while ((c = getopt_long(argc, argv, "s:l:o:j:v", long_options,
 	    NULL)) != -1)
 		if ((r = parse_option(c, o)) != 0)
 			return r;
 	if (optind == 1 || optind != argc - 1) {
 		fprintf(stderr, "brochure: give a command and exactly one "
 		    "REPORT.xml\n");
+		return -1;
+	}
+	if (o->pdfa && o->print) {
+		fprintf(stderr, "brochure: --pdfa and --print cannot be "
+		    "combined: PDF/A here means sRGB, print means CMYK; "
+		    "build one of each\n");
 		return -1;
 	}
 	o->report = argv[optind];
@@ -311,6 +368,7 @@ build_free(struct build *b)
 		load_free(b->loaded);
 	free(b->datadir);
 	free(b->hyphdir);
+	free(b->fontdir);
 }
 
 /* load, model, check, stats: everything before layout. */
@@ -372,6 +430,9 @@ lay_out(struct build *b, const struct options *o)
 	}
 	if ((b->fonts = fonts_new()) == NULL)
 		return -1;
+	path = xasprintf("%s/fonts", b->datadir);
+	fonts_prefer_prepared(b->fonts, path, b->fontdir);
+	free(path);
 	b->layout = typeset(b->doc, b->style, b->locale, b->fonts, b->hyph,
 	    &st);
 	if (b->layout == NULL || diag_errors() > 0)
@@ -385,22 +446,76 @@ lay_out(struct build *b, const struct options *o)
 static int
 write_brochure(struct build *b, const struct options *o)
 {
-	char	*out;
-	int	 rc;
+	struct pdf_options	 po = { o->pdfa, o->print,
+				    b->style->print_bleed, b->style->print_marks };
+	char			*out;
+	int			 rc;
 
 	if (o->dump)
 		return render_text(b->layout, b->fonts, stdout);
 	out = o->out ? xstrdup(o->out) : default_output(o->report);
-	rc = render_pdf(b->layout, b->fonts, out);
+	rc = render_pdf_opts(b->layout, b->fonts, out, &po);
 	free(out);
 	return rc;
+}
+
+/* One build, check or stats run; returns the exit status. */
+static int
+run(const struct options *o)
+{
+	struct build	 b;
+	int		 rc;
+
+	memset(&b, 0, sizeof(b));
+	find_data(&b);
+	rc = read_report(&b, o);
+	if (rc == 0 && o->command == CMD_STATS)
+		rc = stats_print(b.doc, b.locale, o->format, stdout);
+	else if (rc == 0)
+		rc = lay_out(&b, o);
+	if (rc == 0 && o->command == CMD_BUILD)
+		rc = write_brochure(&b, o);
+	build_free(&b);
+	return rc == 0 && diag_errors() == 0 ? 0 : 1;
+}
+
+/* A batch child's build: the batch's options, one region and language. */
+static int
+build_job(const struct batch_job *job, void *arg)
+{
+	struct options	o = *(const struct options *)arg;
+
+	o.command = CMD_BUILD;
+	o.lang = job->lang;
+	o.region = job->region;
+	o.out = job->out;
+	return run(&o);
+}
+
+/* -l and --region serve as --langs and --regions; -o names the folder. */
+static int
+batch(struct options *o)
+{
+	if (o->dump) {
+		fprintf(stderr, "brochure: batch writes PDFs; --dump is for "
+		    "build\n");
+		return 2;
+	}
+	o->batch.report = o->report;
+	o->batch.dir = o->out;
+	if (o->batch.langs == NULL)
+		o->batch.langs = o->lang;
+	if (o->batch.regions == NULL)
+		o->batch.regions = o->region;
+	if (!o->variant_given)
+		o->variant = VARIANT_HANDOUT;
+	return batch_run(&o->batch, build_job, o);
 }
 
 int
 main(int argc, char *argv[])
 {
 	struct options	 o;
-	struct build	 b;
 	int		 rc;
 
 	memset(&o, 0, sizeof(o));
@@ -409,17 +524,8 @@ main(int argc, char *argv[])
 			usage(stderr);
 		return rc < 0 ? 2 : 0;
 	}
-	memset(&b, 0, sizeof(b));
-	find_data(&b);
-	rc = read_report(&b, &o);
-	if (rc == 0 && o.command == CMD_STATS)
-		rc = stats_print(b.doc, b.locale, o.format, stdout);
-	else if (rc == 0)
-		rc = lay_out(&b, &o);
-	if (rc == 0 && o.command == CMD_BUILD)
-		rc = write_brochure(&b, &o);
-	build_free(&b);
+	rc = o.command == CMD_BATCH ? batch(&o) : run(&o);
 	load_cleanup();
 	xmlCleanupParser();
-	return rc == 0 && diag_errors() == 0 ? 0 : 1;
+	return rc;
 }

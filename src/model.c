@@ -26,10 +26,10 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
+#include "limit.h"
 #include "load.h"
 #include "model.h"
 
-#define MODEL_MAX_DEPTH		64	/* nested sections and inline markup */
 #define MODEL_MAX_EMPLOYEES	250	/* meta/criteria default */
 #define MODEL_MAX_POPULATION	20000	/* meta/criteria default */
 
@@ -81,6 +81,7 @@ struct reader {
 	struct dropped			**dropped_tail;
 	int				 quiet;	/* no language warnings */
 	int				 depth;	/* nesting being read */
+	int				 too_deep; /* the limit was reported */
 	int				 level;	/* section level */
 };
 
@@ -253,11 +254,13 @@ depth_enter(struct reader *r, xmlNodePtr n)
 {
 	struct srcpos	 pos;
 
-	if (r->depth >= MODEL_MAX_DEPTH) {
-		pos = pos_of(r, n);
-		diag_error(&pos, "<%s> is nested more than %d levels deep: "
-		    "flatten the markup", (const char *)n->name,
-		    MODEL_MAX_DEPTH);
+	if (r->depth >= LIMIT_NESTING) {
+		if (r->too_deep++ == 0) {
+			pos = pos_of(r, n);
+			diag_error(&pos, "<%s> is nested more than %d levels "
+			    "deep: flatten the markup", (const char *)n->name,
+			    LIMIT_NESTING);
+		}
 		return 0;
 	}
 	r->depth++;
@@ -287,6 +290,20 @@ node_lang(const struct reader *r, xmlNodePtr n)
 			return (const char *)a->children->content;
 	}
 	return r->doc->report_lang;
+}
+
+/* node_lang for the model: the document's own strings where they match,
+ * else a copy in the arena. */
+static const char *
+lang_of(struct reader *r, xmlNodePtr n)
+{
+	const char	*lang = node_lang(r, n);
+
+	if (strcasecmp(lang, r->doc->lang) == 0)
+		return r->doc->lang;
+	if (strcasecmp(lang, r->doc->report_lang) == 0)
+		return r->doc->report_lang;
+	return arena_strdup(r->arena, lang);
 }
 
 /* Whether every attribute of a (xml:* aside) is on b with its value. */
@@ -778,6 +795,7 @@ block_from(struct reader *r, xmlNodePtr n)
 	b->kind = (enum block_kind)kind;
 	b->pos = pos_of(r, n);
 	b->id = attr(r, n, "id");
+	b->lang = lang_of(r, n);
 	return block_readers[kind](r, n, b) ? b : NULL;
 }
 
@@ -869,6 +887,30 @@ meta_criteria(struct reader *r, xmlNodePtr n, void *field)
 }
 
 static void
+regions_region(struct reader *r, xmlNodePtr n, void *field)
+{
+	struct region_name	**tail = field, *g;
+
+	while (*tail != NULL)
+		tail = &(*tail)->next;
+	g = ARENA_NEW(r->arena, struct region_name);
+	g->pos = pos_of(r, n);
+	g->key = attr(r, n, "key");
+	field_plain(r, n, &g->name);
+	*tail = g;
+}
+
+static void
+meta_regions(struct reader *r, xmlNodePtr n, void *field)
+{
+	static const struct child_rule rules[] = {
+		{ "region", offsetof(struct meta, regions), regions_region },
+	};
+
+	read_children(r, n, field, rules, NELEM(rules));
+}
+
+static void
 read_meta(struct reader *r, xmlNodePtr n, void *field)
 {
 	static const struct child_rule rules[] = {
@@ -882,6 +924,7 @@ read_meta(struct reader *r, xmlNodePtr n, void *field)
 		{ "keywords", offsetof(struct meta, keywords), field_plain },
 		{ "cover", 0, meta_cover },
 		{ "criteria", 0, meta_criteria },
+		{ "regions", 0, meta_regions },
 	};
 	struct meta	*m = field;
 
@@ -992,6 +1035,7 @@ read_entry(struct reader *r, xmlNodePtr n)
 	e = ARENA_NEW(r->arena, struct entry);
 	e->pos = pos_of(r, n);
 	e->id = attr(r, n, "id");
+	e->lang = lang_of(r, n);
 	if ((since = attr(r, n, "since")) != NULL) {
 		year = parse_count(since, -1);
 		e->since = year > 0 && year <= INT_MAX ? (int)year : -1;
@@ -1068,6 +1112,7 @@ read_quote(struct reader *r, xmlNodePtr n)
 	q = ARENA_NEW(r->arena, struct quote);
 	q->pos = pos_of(r, n);
 	q->id = attr(r, n, "id");
+	q->lang = lang_of(r, n);
 	q->entry = attr(r, n, "entry");
 	if (q->entry != NULL && is_dropped_entry(r, q->entry)) {
 		if (q->id != NULL)

@@ -142,6 +142,7 @@ struct block {
 	struct srcpos		 pos;
 	struct block		*next;
 	const char		*id;	/* NULL when none */
+	const char		*lang;	/* its xml:lang, own or inherited */
 	union {
 		struct inline_node	*para;		/* BLK_PARA */
 		struct {
@@ -214,6 +215,7 @@ struct entry {
 	struct srcpos		 pos;
 	struct entry		*next;	/* in document order */
 	const char		*id;
+	const char		*lang;	/* its xml:lang, own or inherited */
 	int			 since;	/* year; 0 when not given, -1 when
 					 * not a positive number */
 	const char		*region, *country, *href;
@@ -233,6 +235,8 @@ struct quote {
 	struct srcpos		 pos;
 	struct quote		*next;
 	const char		*id;
+	const char		*lang;		/* its xml:lang, own or
+						   inherited */
 	const char		*entry;		/* tied entry id or NULL */
 	struct inline_node	*text;
 	struct inline_node	*speaker;
@@ -248,6 +252,14 @@ struct population_limit {
 	struct population_limit	*next;
 	const char		*country;
 	long			 max;		/* -1 when not a number */
+};
+
+/* A region's name in the build's language, from meta/regions. */
+struct region_name {
+	struct srcpos		 pos;
+	struct region_name	*next;
+	const char		*key;		/* as entries' @region */
+	const char		*name;
 };
 
 struct meta {
@@ -268,6 +280,7 @@ struct meta {
 	long			 max_employees;	 /* default 250; -1: bad */
 	long			 max_population; /* default 20000; -1: bad */
 	struct population_limit	*population_limits;
+	struct region_name	*regions;	/* document order */
 };
 
 /*
@@ -337,6 +350,12 @@ void		 model_each_block(struct document *,
  */
 void		 model_each_inline(struct document *,
 		    void (*fn)(struct inline_node *, void *), void *arg);
+
+/*
+ * The name of region key in the build's language: its meta/regions name,
+ * else key itself.  Owned by the document.
+ */
+const char	*model_region_name(const struct document *, const char *key);
 
 /* Whether the entry's tags of facet hold key. */
 int		 model_tags_hold(const struct entry *, const char *facet,

@@ -1,8 +1,8 @@
 /*
  * model_walk: walks the document that model_read() built and answers
  * questions about it: every block, every inline node, the plain text of
- * inline content, the tags of an entry.  It works on the structs of
- * model.h alone.
+ * inline content, the tags of an entry, a region's name.  It works on
+ * the structs of model.h alone.
  *
  * This part must never change the tree it walks (only the callbacks may
  * change the nodes they are given), never keep memory outside the
@@ -186,4 +186,16 @@ model_tags_hold(const struct entry *e, const char *facet, const char *key)
 				return 1;
 	}
 	return 0;
+}
+
+const char *
+model_region_name(const struct document *doc, const char *key)
+{
+	const struct region_name	*g;
+
+	for (g = doc->meta.regions; g != NULL; g = g->next)
+		if (g->key != NULL && strcmp(g->key, key) == 0 &&
+		    g->name != NULL && g->name[0] != '\0')
+			return g->name;
+	return key;
 }

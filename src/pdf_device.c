@@ -3,9 +3,11 @@
  * display list into a PDF: glyph runs as one raw TJ array each (libharu
  * cannot justify UTF-8 text: Tw only acts on single-byte spaces), rules,
  * rectangles, paths of lines and Bézier curves, images (loaded by
- * pdf_image.c), links without borders, destinations, outline, page
- * labels and document information.  The file
- * is written beside the target and renamed into place when complete.
+ * pdf_image.c), links without borders, destinations, outline and page
+ * labels; pdf_meta.c adds the metadata, pdf_print.c what print builds
+ * need, pdf_tags.c the structure (marked content around every item).
+ * The file is written beside the target and renamed into place when
+ * complete.
  *
  * This module must never decide where anything goes, nor measure text:
  * the layout says where, the font module measured.
@@ -32,6 +34,11 @@
 #define SAVE_CHUNK		65536		/* [bytes] copied per write */
 #define TJ_UNITS		1000.0		/* TJ numbers: 1/1000 text space */
 #define BMP_LAST		0xFFFF		/* libharu codes are 2 bytes */
+#define TJ_GLYPH_MAX		32		/* [bytes] TJ text of one input
+						   byte, at most: "(", 2 escaped
+						   code bytes, ")", a number */
+#define TJ_EXTRA		8		/* [bytes] "[", "] TJ\n", NUL */
+#define ANNOT_PRINT		4		/* annotation flag: print it */
 
 static int	 pdf_begin(void *, const struct layout *);
 static void	 pdf_begin_page(void *, const struct page *);
@@ -181,7 +188,7 @@ pdf_outline(struct pdf_dev *d)
 		HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
-/* --- page labels and document information --- */
+/* --- page labels --- */
 
 /* A label that is a plain page number ("7", not "07" or "vii"), or 0. */
 static int
@@ -244,28 +251,6 @@ pdf_page_labels(struct pdf_dev *d)
 	}
 }
 
-static void
-pdf_info(struct pdf_dev *d)
-{
-	const struct layout_info	*in = &d->layout->info;
-	const struct {
-		HPDF_InfoType	 type;
-		const char	*value;
-	} info[] = {
-		{ HPDF_INFO_TITLE, in->title },
-		{ HPDF_INFO_SUBJECT, in->subject },
-		{ HPDF_INFO_AUTHOR, in->author },
-		{ HPDF_INFO_KEYWORDS, in->keywords },
-		{ HPDF_INFO_CREATOR, "brochure" },
-	};
-	size_t				 i;
-
-	HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
-	for (i = 0; i < sizeof(info) / sizeof(info[0]); i++)
-		if (info[i].value != NULL && info[i].value[0] != '\0')
-			HPDF_SetInfoAttr(d->pdf, info[i].type, info[i].value);
-}
-
 /* --- the device --- */
 
 static int
@@ -311,13 +296,18 @@ pdf_begin(void *ctx, const struct layout *l)
 		HPDF_Page_SetHeight(d->pages[i], (HPDF_REAL)l->height);
 	}
 	d->npages = i;
+	pdf_print_pages(d);
 	if (pdf_check(d, NULL, "creating the pages") == -1)
 		return -1;
 	dests_collect(d);
-	pdf_info(d);
+	if (pdf_meta_begin(d) == -1) {
+		d->failed = 1;
+		return -1;
+	}
 	pdf_page_labels(d);
 	pdf_outline(d);
-	return pdf_check(d, NULL, "writing the outline and page labels");
+	pdf_tags_begin(d);
+	return pdf_check(d, NULL, "writing the outline, labels and tags");
 }
 
 static void
@@ -330,66 +320,99 @@ pdf_begin_page(void *ctx, const struct page *p)
 	d->page_no = p->index + 1;
 }
 
-static HPDF_REAL
-unit(double v)
+/*
+ * A TJ number, thousandths of text space given in millis: "-36.842",
+ * "54", "12.5" (no trailing zeros; "." whatever the C locale).
+ */
+static char *
+put_milli(char *p, long milli)
 {
-	return (HPDF_REAL)(v < 0.0 ? 0.0 : v > 1.0 ? 1.0 : v);
+	char	digits[24];
+	long	whole = labs(milli) / 1000, frac = labs(milli) % 1000;
+	int	n = 0;
+
+	if (milli < 0)
+		*p++ = '-';
+	do
+		digits[n++] = (char)('0' + whole % 10);
+	while ((whole /= 10) > 0);
+	while (n > 0)
+		*p++ = digits[--n];
+	if (frac != 0)
+		*p++ = '.';
+	for (n = 100; frac != 0; n /= 10) {
+		*p++ = (char)('0' + frac / n);
+		frac %= n;
+	}
+	return p;
 }
 
-/* " -36.842 ": three decimals, whatever the C locale's decimal point. */
-static void
-put_milli(struct strbuf *b, long milli)
+/* One byte of a glyph code in a literal string, escaped where needed. */
+static char *
+put_code_byte(char *p, unsigned char c)
 {
-	strbuf_printf(b, " %s%ld.%03ld ", milli < 0 ? "-" : "",
-	    labs(milli) / 1000, labs(milli) % 1000);
+	if (c == '\\' || c == '(' || c == ')')
+		*p++ = '\\';
+	else if (c == '\r' || c == '\n') {
+		*p++ = '\\';
+		c = c == '\r' ? 'r' : 'n';
+	}
+	*p++ = (char)c;
+	return p;
 }
 
 /*
- * The TJ array of a run: hex codes (the Unicode BMP value, as libharu's
- * Identity-H fonts expect), and after each glyph the extra space in TJ
- * units (1/1000 of the text size, negative to widen): word for each
- * U+0020, letter after every glyph but the last, and the pair kerning
- * kern[i] [1/1000 em] after glyph i (kern may be NULL), all in one
- * number.  libharu draws code points beyond U+FFFF as spaces: so do we.
+ * The TJ array of a run: literal strings of two-byte codes (the Unicode
+ * BMP value, as libharu's Identity-H fonts expect; half the bytes of
+ * hex), and after each glyph the extra space in TJ units (1/1000 of the
+ * text size, negative to widen): word for each U+0020, letter after
+ * every glyph but the last, and the pair kerning kern[i] [1/1000 em]
+ * after glyph i (kern may be NULL), all in one number.  libharu draws
+ * code points beyond U+FFFF as spaces: so do we.  Binary: b->len counts.
  */
 static void
 tj_build(struct strbuf *b, const char *s, double word, double letter,
     const short *kern)
 {
-	static const char	 hex[] = "0123456789ABCDEF";
 	size_t			 len = strlen(s), n;
 	uint32_t		 cp, code;
-	char			 digits[4];
 	long			 word_milli = lround(word * 1000.0);
 	long			 letter_milli = lround(letter * 1000.0), adj;
 	size_t			 glyph = 0;
-	int			 open = 0, i;
+	int			 open = 0;
+	char			*p;
 
-	b->len = 0;
-	strbuf_putc(b, '[');
+	if (b->cap < len * TJ_GLYPH_MAX + TJ_EXTRA) {
+		b->cap = len * TJ_GLYPH_MAX + TJ_EXTRA;
+		b->data = xrealloc(b->data, b->cap);
+	}
+	p = b->data;
+	*p++ = '[';
 	for (; len > 0; s += n, len -= n) {
 		if ((n = utf8_decode(s, len, &cp)) == 0) {
 			n = 1;		/* an invalid byte draws nothing */
 			continue;
 		}
 		code = cp > BMP_LAST ? ' ' : cp;
-		for (i = 3; i >= 0; i--, code >>= 4)
-			digits[i] = hex[code & 0xf];
 		if (!open)
-			strbuf_putc(b, '<');
-		strbuf_append(b, digits, sizeof(digits));
+			*p++ = '(';
+		p = put_code_byte(p, (unsigned char)(code >> 8));
+		p = put_code_byte(p, (unsigned char)(code & 0xff));
 		open = 1;
 		adj = (cp == ' ' ? word_milli : 0) + (len > n ? letter_milli : 0);
 		if (kern != NULL)
 			adj -= kern[glyph] * 1000L;
 		glyph++;
 		if (adj != 0) {
-			strbuf_putc(b, '>');
-			put_milli(b, adj);
+			*p++ = ')';
+			p = put_milli(p, adj);
 			open = 0;
 		}
 	}
-	strbuf_puts(b, open ? ">] TJ\n" : "] TJ\n");
+	if (open)
+		*p++ = ')';
+	memcpy(p, "] TJ\n", sizeof("] TJ\n"));
+	b->len = (size_t)(p - b->data) + sizeof("] TJ\n") - 1;
 }
 
 static void
@@ -403,6 +426,7 @@ pdf_glyphs(void *ctx, const struct item *it)
 
 	if (text == NULL || *text == '\0' || size <= 0.0)
 		return;
+	pdf_tags_mark(d, it);
 	/* Measuring marks the glyphs for the subset (typeset did too). */
 	HPDF_Font_TextWidth(font, (const HPDF_BYTE *)text,
 	    (HPDF_UINT)strlen(text));
@@ -410,10 +434,10 @@ pdf_glyphs(void *ctx, const struct item *it)
 	    -it->u.glyphs.letter_space * TJ_UNITS / size, it->u.glyphs.kern);
 	HPDF_Page_BeginText(d->page);
 	HPDF_Page_SetFontAndSize(d->page, font, (HPDF_REAL)size);
-	HPDF_Page_SetRGBFill(d->page, unit(c->r), unit(c->g), unit(c->b));
+	pdf_color(d, c, PAINT_FILL);
 	HPDF_Page_MoveTextPos(d->page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-	HPDF_Stream_WriteStr(((HPDF_PageAttr)d->page->attr)->stream,
-	    d->tj.data);
+	HPDF_Stream_Write(((HPDF_PageAttr)d->page->attr)->stream,
+	    (const HPDF_BYTE *)d->tj.data, (HPDF_UINT)d->tj.len);
 	HPDF_Page_EndText(d->page);
 	pdf_check_item(d, it);
 }
@@ -424,8 +448,9 @@ pdf_rule(void *ctx, const struct item *it)
 	struct pdf_dev		*d = ctx;
 	const struct color	*c = &it->u.rule.color;
 
+	pdf_tags_mark(d, it);
 	HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)it->u.rule.thickness);
-	HPDF_Page_SetRGBStroke(d->page, unit(c->r), unit(c->g), unit(c->b));
+	pdf_color(d, c, PAINT_STROKE);
 	HPDF_Page_MoveTo(d->page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
 	HPDF_Page_LineTo(d->page, (HPDF_REAL)(it->x + it->w),
 	    (HPDF_REAL)(it->y + it->h));
@@ -439,9 +464,9 @@ pdf_rect(void *ctx, const struct item *it)
 	struct pdf_dev		*d = ctx;
 	const struct color	*c = &it->u.rect.color;
 
-	HPDF_Page_SetRGBFill(d->page, unit(c->r), unit(c->g), unit(c->b));
-	HPDF_Page_Rectangle(d->page, (HPDF_REAL)it->x, (HPDF_REAL)it->y,
-	    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+	pdf_tags_mark(d, it);
+	pdf_color(d, c, PAINT_FILL);
+	pdf_print_rect(d, it);
 	HPDF_Page_Fill(d->page);
 	pdf_check_item(d, it);
 }
@@ -457,8 +482,8 @@ pdf_image(void *ctx, const struct item *it)
 		d->failed = 1;
 		return;
 	}
-	HPDF_Page_DrawImage(d->page, image, (HPDF_REAL)it->x,
-	    (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+	pdf_tags_mark(d, it);
+	pdf_print_image(d, image, it);
 	pdf_check_item(d, it);
 }
 
@@ -494,14 +519,10 @@ pdf_path(void *ctx, const struct item *it)
 
 	if (it->u.path.nsegs == 0)
 		return;
-	if (it->u.path.paint == PAINT_FILL)
-		HPDF_Page_SetRGBFill(d->page, unit(c->r), unit(c->g),
-		    unit(c->b));
-	else {
+	pdf_tags_mark(d, it);
+	if (it->u.path.paint == PAINT_STROKE)
 		HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)it->u.path.width);
-		HPDF_Page_SetRGBStroke(d->page, unit(c->r), unit(c->g),
-		    unit(c->b));
-	}
+	pdf_color(d, c, it->u.path.paint);
 	for (i = 0; i < it->u.path.nsegs; i++)
 		pdf_segment(d->page, it, &it->u.path.segs[i]);
 	if (it->u.path.paint == PAINT_FILL)
@@ -551,8 +572,11 @@ pdf_link(void *ctx, const struct item *it)
 		free(uri);
 	} else if ((dst = dest_make(d, it->u.link.dest, &it->pos)) != NULL)
 		a = HPDF_Page_CreateLinkAnnot(d->page, r, dst);
-	if (a != NULL)
+	if (a != NULL) {
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		HPDF_Dict_AddNumber(a, "F", ANNOT_PRINT);	/* PDF/A */
+		pdf_tags_link(d, it, a);
+	}
 	pdf_check_item(d, it);
 }
 
@@ -562,6 +586,7 @@ pdf_end_page(void *ctx, const struct page *p)
 	struct pdf_dev	*d = ctx;
 	char		 doing[32];
 
+	pdf_tags_end_page(d);
 	snprintf(doing, sizeof(doing), "page %d", p->index + 1);
 	pdf_check(d, NULL, doing);
 }
@@ -670,12 +695,22 @@ pdf_end(void *ctx)
 
 	if (d->failed)
 		return -1;
+	pdf_tags_end(d);
+	pdf_meta_end(d);
 	return pdf_save(d);
 }
 
 int
 render_pdf(const struct layout *l, struct fonts *fonts, const char *out_path)
 {
+	return render_pdf_opts(l, fonts, out_path, NULL);
+}
+
+int
+render_pdf_opts(const struct layout *l, struct fonts *fonts,
+    const char *out_path, const struct pdf_options *opt)
+{
+	static const struct pdf_options screen;
 	struct pdf_dev	 d;
 	struct device	 dev = {
 		.ctx = &d,
@@ -700,10 +735,12 @@ render_pdf(const struct layout *l, struct fonts *fonts, const char *out_path)
 	d.fonts = fonts;
 	d.pdf = fonts_pdf_doc(fonts);
 	d.out_path = out_path;
+	d.opt = opt != NULL ? opt : &screen;
 	rc = render(l, &dev);
 	for (i = 0; i < d.nimages; i++)
 		free(d.images[i].path);
 	free(d.images);
+	pdf_tags_free(&d);
 	free(d.pages);
 	free(d.dests);
 	strbuf_free(&d.tj);

@@ -18,13 +18,10 @@
 #include <png.h>
 
 #include "diag.h"
+#include "limit.h"
 #include "pdf_int.h"
 #include "render.h"
 #include "util.h"
-
-#define IMAGE_MAX_SIDE		30000		/* [px] per side, refused above */
-#define IMAGE_MAX_PIXELS	(50L * 1000 * 1000)	/* [px] per image */
-
 
 /* A decoded PNG: colour samples, and alpha apart for the soft mask. */
 struct raster {
@@ -33,7 +30,8 @@ struct raster {
 	png_bytep	*rows;		/* while decoding */
 	unsigned	 width, height;	/* [px] */
 	int		 channels;	/* 1 grey, 3 RGB */
-	char		 why[160];	/* libpng's complaint */
+	char		 why[160];	/* libpng's complaint, or the size */
+	const char	*todo;		/* what to do about it */
 };
 
 /* What the device does with each kind of image file. */
@@ -130,7 +128,6 @@ png_read_all(png_structp png, png_infop info, struct raster *r)
 {
 	size_t		 rowbytes, i;
 
-	png_set_user_limits(png, IMAGE_MAX_SIDE, IMAGE_MAX_SIDE);
 	png_read_info(png, info);
 	png_set_expand(png);
 	png_set_strip_16(png);
@@ -139,9 +136,13 @@ png_read_all(png_structp png, png_infop info, struct raster *r)
 	r->width = png_get_image_width(png, info);
 	r->height = png_get_image_height(png, info);
 	r->channels = png_get_channels(png, info);
-	if ((double)r->width * r->height > IMAGE_MAX_PIXELS) {
-		snprintf(r->why, sizeof(r->why), "it has more than %ld "
-		    "pixels", IMAGE_MAX_PIXELS);
+	if (r->width > LIMIT_IMAGE_SIDE || r->height > LIMIT_IMAGE_SIDE ||
+	    (double)r->width * r->height > LIMIT_IMAGE_PIXELS) {
+		snprintf(r->why, sizeof(r->why), "it has %u x %u pixels, more "
+		    "than the limit of %d per side and %ld in all", r->width,
+		    r->height, LIMIT_IMAGE_SIDE, LIMIT_IMAGE_PIXELS);
+		r->todo = "scale it down (300 pixels per inch of print are "
+		    "plenty)";
 		return -1;
 	}
 	rowbytes = png_get_rowbytes(png, info);
@@ -209,7 +210,7 @@ png_decode(FILE *fp, const char *path, const struct srcpos *pos,
 	free(r->rows);
 	r->rows = NULL;
 	if (rc == -1) {
-		image_fail(path, pos, r->why,
+		image_fail(path, pos, r->why, r->todo != NULL ? r->todo :
 		    "save it again as PNG or use another copy");
 		raster_free(r);
 		return -1;

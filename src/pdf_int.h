@@ -11,6 +11,7 @@
 
 #include "font.h"
 #include "layout.h"
+#include "render.h"
 #include "util.h"
 
 /* A named destination: where an ITEM_DEST landed. */
@@ -41,6 +42,10 @@ struct pdf_dev {
 	size_t			 nimages, images_cap;
 	struct strbuf		 tj;		/* the TJ operator being built */
 	const char		*out_path;
+	const struct pdf_options *opt;		/* never NULL */
+	HPDF_Array		 registration;	/* print: the colour space of
+						   crop marks, once made */
+	struct pdf_tags		*tags;		/* pdf_tags.c's */
 	int			 failed;
 };
 
@@ -51,5 +56,47 @@ struct pdf_dev {
  */
 HPDF_Image	 pdf_image_load(HPDF_Doc, const char *path,
 		    const struct srcpos *pos);
+
+/*
+ * pdf_meta.c: the information dictionary, the XMP packet, the dates,
+ * the /ID and (PDF/A) the output intent, once all pages exist.  -1
+ * after reporting (a bad SOURCE_DATE_EPOCH, a missing ICC profile).
+ */
+int		 pdf_meta_begin(struct pdf_dev *);
+/* Just before saving: the header version and brochure as producer. */
+void		 pdf_meta_end(struct pdf_dev *);
+
+/*
+ * pdf_print.c.  Print builds: every page's MediaBox, BleedBox and
+ * TrimBox, and its crop marks (artifacts in the registration colour).
+ */
+void		 pdf_print_pages(struct pdf_dev *);
+/* The fill or stroke colour: CMYK in print builds where the style has
+ * it, else RGB. */
+void		 pdf_color(struct pdf_dev *, const struct color *,
+		    enum path_paint);
+/* A filled rectangle; print builds run it into the bleed where it
+ * reaches the trim edge. */
+void		 pdf_print_rect(struct pdf_dev *, const struct item *);
+/* An image into its box, likewise run into the bleed (scaled to cover
+ * the larger box, clipped to it). */
+void		 pdf_print_image(struct pdf_dev *, HPDF_Image,
+		    const struct item *);
+
+/*
+ * pdf_tags.c: the tagged PDF.  begin (once the pages exist): the
+ * structure root, the catalog's and the pages' entries; mark: the marked
+ * content an item about to be drawn needs; link: a link annotation into
+ * its item's Link element; end_page: closes the page's marked content;
+ * end (before saving): the structure elements and the parent tree; free
+ * (always, once).
+ */
+void		 pdf_tags_begin(struct pdf_dev *);
+void		 pdf_tags_mark(struct pdf_dev *, const struct item *);
+void		 pdf_tags_link(struct pdf_dev *, const struct item *,
+		    HPDF_Annotation);
+void		 pdf_tags_end_page(struct pdf_dev *);
+void		 pdf_tags_end(struct pdf_dev *);
+void		 pdf_tags_free(struct pdf_dev *);
 
 #endif /* BROCHURE_PDF_INT_H */

@@ -43,6 +43,25 @@ int	render(const struct layout *, const struct device *);
  */
 int	render_pdf(const struct layout *, struct fonts *, const char *out_path);
 
+/* What a PDF is for, beyond the screen (render_pdf's defaults: all 0). */
+struct pdf_options {
+	int	 pdfa;		/* PDF/A-2b: sRGB output intent, pdfaid */
+	int	 print;		/* trim and bleed boxes, crop marks, and the
+				   colours' CMYK values where the style has
+				   them */
+	double	 bleed;		/* [pt] print: how far what touches the trim
+				   edge runs over it */
+	int	 marks;		/* print: crop marks outside the bleed */
+};
+
+/*
+ * render_pdf for a purpose (opt NULL: the screen).  Either way the
+ * dates come from SOURCE_DATE_EPOCH (digits only, else an error) or the
+ * report's date, never the clock: equal input gives equal bytes.
+ */
+int	render_pdf_opts(const struct layout *, struct fonts *,
+	    const char *out_path, const struct pdf_options *opt);
+
 /*
  * Check an image file the PDF device can embed (PNG of any kind, or a
  * baseline/progressive JPEG) by reading it completely, and give its

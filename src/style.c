@@ -36,6 +36,8 @@
 #define MAX_COLUMNS	12
 #define MAX_CIRCLED	20			/* ⑳ ends Unicode's series */
 #define MAX_LINES	10			/* widows, orphans, keep */
+#define MAX_BLEED	(25.0 * PT_PER_MM)	/* [pt] widest print bleed */
+#define CMYK_INKS	4			/* numbers in color@cmyk */
 #define NO_MAX		DBL_MAX
 
 const char *const text_role_names[TR__MAX] = {
@@ -59,6 +61,7 @@ const char *const text_role_names[TR__MAX] = {
 	"cover-title",		/* TR_COVER_TITLE */
 	"cover-subtitle",	/* TR_COVER_SUBTITLE */
 	"cover-meta",		/* TR_COVER_META */
+	"cover-region",		/* TR_COVER_REGION */
 	"toc",			/* TR_TOC */
 	"imprint-head",		/* TR_IMPRINT_HEAD */
 	"imprint",		/* TR_IMPRINT */
@@ -189,6 +192,10 @@ static const struct field style_fields[] = {
 	    NULL, 0, 0 },
 	{ "cover", "field-height", F_LENGTH, S(cover_field_height), "0pt", 0,
 	    NO_MAX, NULL, 0, 0 },
+	{ "print", "bleed", F_LENGTH, S(print_bleed), "3mm", 0, MAX_BLEED,
+	    NULL, 0, 0 },
+	{ "print", "marks", F_ENUM, S(print_marks), "yes", 0, 0,
+	    NAMES(yes_no), 0 },
 	{ "contents", "show", F_ENUM, S(toc), "no", 0, 0, NAMES(yes_no), 0 },
 	{ "charts", "bar-thickness", F_LENGTH, S(bar_thickness), "5pt",
 	    MIN_SIZE, NO_MAX, NULL, 0, 0 },
@@ -526,10 +533,39 @@ parse_rgb(const char *text)
 	unsigned long	v = strtoul(text + 1, NULL, 16);
 	struct color	c;
 
+	memset(&c, 0, sizeof(c));
 	c.r = (double)((v >> 16) & 0xFF) / 255.0;
 	c.g = (double)((v >> 8) & 0xFF) / 255.0;
 	c.b = (double)(v & 0xFF) / 255.0;
 	return c;
+}
+
+/*
+ * "c m y k" (four numbers from 0 to 1) into the colour's process values;
+ * absent is fine (print builds keep the colour RGB).  -1 after reporting.
+ */
+static int
+parse_cmyk(const char *text, struct color *c, const struct srcpos *pos)
+{
+	float	 v[CMYK_INKS];
+	char	*end;
+	int	 i;
+
+	if (text == NULL)
+		return 0;
+	for (i = 0; i < CMYK_INKS; i++, text = end) {
+		v[i] = strtof(text, &end);
+		if (end == text || !(v[i] >= 0.0f && v[i] <= 1.0f))
+			break;
+	}
+	if (i < CMYK_INKS || *text != '\0') {
+		diag_error(pos, "cmyk=\"…\" needs four numbers from 0 to 1, "
+		    "cyan magenta yellow black, such as \"0.85 0.2 0.45 0.1\"");
+		return -1;
+	}
+	c->c = v[0], c->m = v[1], c->y = v[2], c->k = v[3];
+	c->cmyk = 1;
+	return 0;
 }
 
 static int
@@ -542,6 +578,9 @@ read_one_color(struct reader *rd, xmlNodePtr n, size_t i)
 	c->name = rd->color_names[i] = load_attr(rd->st->arena, n, "name");
 	c->color = parse_rgb(load_attr(rd->st->arena, n, "rgb"));
 	c->line = pos.line;
+	if (parse_cmyk(load_attr(rd->st->arena, n, "cmyk"), &c->color,
+	    &pos) == -1)
+		return -1;
 	if ((k = name_index(c->name, rd->color_names, i)) < 0)
 		return 0;
 	diag_error(&pos, "colour \"%s\" is already defined on line %ld: "

@@ -17,6 +17,9 @@
 
 struct color {
 	double	r, g, b;	/* [0..1] */
+	float	c, m, y, k;	/* [0..1] the process colour print builds
+				   use (color@cmyk), when cmyk is set */
+	int	cmyk;		/* 1: c, m, y, k hold the style's values */
 };
 
 /* The roles of text a style dresses; one text style for each. */
@@ -41,6 +44,7 @@ enum text_role {
 	TR_COVER_TITLE,		/* cover: title */
 	TR_COVER_SUBTITLE,	/* cover: subtitle */
 	TR_COVER_META,		/* cover: publisher and date */
+	TR_COVER_REGION,	/* cover: the region of a regional build */
 	TR_TOC,			/* contents lines */
 	TR_IMPRINT_HEAD,	/* imprint labels (Kontakt, Herausgeber) */
 	TR_IMPRINT,		/* imprint text */
@@ -173,6 +177,13 @@ struct style {
 	const char	*link_marker;		/* links@marker, "": after
 						   external links, e.g. ↗;
 						   never NULL, "" for none */
+
+	/* print@… (used by print builds, brochure build --print) */
+	double		 print_bleed;		/* [pt] @bleed, 3mm: how far
+						   what touches the trim edge
+						   runs over it */
+	int		 print_marks;		/* @marks, yes: crop marks
+						   outside the bleed */
 
 	/* cover */
 	double		 cover_field_height;	/* [pt] cover@field-height, 0:

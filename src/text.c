@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "limit.h"
 #include "para.h"
 #include "text.h"
 
@@ -134,6 +135,7 @@ static void	 warn_char(struct setter *, size_t, uint32_t, const char *);
 static void	 push_char(struct setter *, size_t, uint32_t);
 static void	 tokenise_char(struct setter *, size_t, uint32_t);
 static void	 tokenise(struct setter *);
+static int	 too_many_words(const struct setter *);
 static void	 pick_faces(struct setter *);
 static int	 looks_alike(const struct span *, face_id,
 		    const struct span *, face_id);
@@ -284,7 +286,8 @@ tokenise_char(struct setter *s, size_t span, uint32_t cp)
 			s->c[s->nc - 1].brk = BRK_HYPHEN;
 	} else if (cp > BMP_LAST)
 		warn_char(s, span, cp, "cannot be drawn: the PDF fonts reach "
-		    "only U+FFFF; replace it");
+		    "only U+FFFF, so it is left out: replace it with a "
+		    "character up to U+FFFF, or with words");
 	else
 		push_char(s, span, cp);
 }
@@ -314,6 +317,26 @@ tokenise(struct setter *s)
 			tokenise_char(s, k, cp);
 		}
 	}
+}
+
+/*
+ * A paragraph of more than LIMIT_PARA_WORDS words is refused (reported
+ * at its first span): the line breaker's time and memory grow with it.
+ */
+static int
+too_many_words(const struct setter *s)
+{
+	size_t	i, words = 1;
+
+	for (i = 0; i < s->nc; i++)
+		if (s->c[i].gap != GAP_NONE)
+			words++;
+	if (words <= LIMIT_PARA_WORDS)
+		return 0;
+	diag_error(&s->spans[0].pos, "this paragraph has %zu words, more "
+	    "than the limit of %d: split it into several paragraphs", words,
+	    LIMIT_PARA_WORDS);
+	return 1;
 }
 
 /* --- stage 2: faces and advances --- */
@@ -350,7 +373,8 @@ looks_alike(const struct span *a, face_id fa, const struct span *b,
 	return fa == fb && a->size == b->size && a->color.r == b->color.r &&
 	    a->color.g == b->color.g && a->color.b == b->color.b &&
 	    a->rise == b->rise && str_eq(a->uri, b->uri) &&
-	    str_eq(a->dest, b->dest) && str_eq(a->pos.file, b->pos.file) &&
+	    str_eq(a->dest, b->dest) && a->node == b->node &&
+	    str_eq(a->pos.file, b->pos.file) &&
 	    a->pos.line == b->pos.line;
 }
 
@@ -774,7 +798,9 @@ run_add(struct setter *s, struct line_build *lb, size_t span, face_id face,
 		r->rise = sp->rise;
 		r->uri = sp->uri;
 		r->dest = sp->dest;
+		r->node = sp->node;
 		r->pos = sp->pos;
+		r->span = span;
 	}
 	strbuf_append(&lb->buf, u, utf8_encode(cp, u));
 	if (cp == ' ')
@@ -927,7 +953,7 @@ text_set(struct fonts *fonts, const struct span_list *spans,
 	s.params = params;
 	s.align = &align_looks[params->align];
 	tokenise(&s);
-	if (s.nc == 0) {
+	if (s.nc == 0 || too_many_words(&s)) {
 		setter_free(&s);
 		return -1;
 	}

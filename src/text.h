@@ -32,6 +32,9 @@ struct span {
 	const char	*dest;		/* part of an internal link, or NULL */
 	int		 nobreak;	/* no line break inside this span */
 	int		 newline;	/* a forced line break before it */
+	int		 node;		/* the structure element it belongs
+					   to (opaque here), 0: the one of
+					   the whole text */
 	struct srcpos	 pos;
 };
 
@@ -58,7 +61,9 @@ struct text_run {
 					   point i of text, malloc'd; NULL
 					   when the run has none */
 	const char	*uri, *dest;	/* borrowed from the span */
+	int		 node;		/* the span's */
 	struct srcpos	 pos;
+	size_t		 span;		/* index of the span it began in */
 };
 
 struct text_line {
@@ -100,8 +105,9 @@ struct text_block {
 };
 
 /*
- * Set spans into lines.  Returns 0; -1 only when there is no text at all
- * (then out has no lines).  Free with text_block_free().
+ * Set spans into lines.  Returns 0; -1 when there is no text at all, or
+ * after reporting more than LIMIT_PARA_WORDS words (then out has no
+ * lines).  Free with text_block_free().
  *
  * White space (space, tab, newline, any control) runs collapse into one
  * interword space, held by the span of its first character; it is

@@ -8,9 +8,14 @@
  *	document 595.28x841.89 pages=3
  *	info title="…" subject="…" author="…" keywords="…" lang=de
  *	outline 1 "Vorwort" -> sec-vorwort
+ *	struct 0 Document
+ *	struct 1 Sect in 0 lang=de
+ *	struct 7 Figure in 1 alt="…"
  *	page 1 label="1"
+ *	  tag 2 P
  *	  glyphs paragraph 56.69 700.12 w=240.00 Lato-Regular 9.50 #1a1a1a ws=0.35 "text"
  *	  glyphs toc 87.87 731.90 w=43.20 Lato-Regular 12.00 #1f2528 ws=0.00 kern=0:-75,3:-7 "Vorwort"
+ *	  tag artifact
  *	  rule decoration 56.69 60.00 481.89 0.00 0.50 #999999
  *	  rect cover 0.00 600.00 595.28 241.89 #c0392b
  *	  image figure 56.69 300.00 240.00 160.00 "img/a.png" alt="…"
@@ -19,6 +24,10 @@
  *	  dest sec-vorwort 56.69 785.20
  *	  path chart 62.36 400.00 62.36 62.36 stroke 7.09 #00737a M 31.18 59.63 C …
  *
+ * The structure tree comes first, an element a line (its parent, its
+ * language where it differs from the parent's, its alt text); on the
+ * pages a "tag" line says which element the items after it belong to
+ * ("artifact": decoration), printed where that changes.
  * A page without a label prints as "page 1", a missing language as
  * "lang=-", any other missing string as "".  Coordinates are the
  * layout's (points, origin bottom left, glyph runs at their baseline).
@@ -37,6 +46,8 @@
 struct text_dev {
 	FILE		*out;
 	struct fonts	*fonts;
+	const struct layout *layout;
+	int		 node;		/* of the last tag line; -1: none yet */
 };
 
 static int	text_begin(void *, const struct layout *);
@@ -88,14 +99,29 @@ put_color(FILE *out, const struct color *c)
 	    channel(c->b));
 }
 
-/* "  kind role x y" and, with box, " w h". */
+/* "  tag 5 P" before an item of another element than the last. */
 static void
-put_head(FILE *out, const struct item *it, int box)
+put_tag(struct text_dev *d, const struct item *it)
 {
-	fprintf(out, "  %s %s %.2f %.2f", item_kind_names[it->kind],
+	if (it->kind == ITEM_DEST || it->node == d->node)
+		return;
+	d->node = it->node;
+	if (it->node == LAYOUT_ARTIFACT)
+		fputs("  tag artifact\n", d->out);
+	else
+		fprintf(d->out, "  tag %d %s\n", it->node,
+		    snode_type_names[d->layout->nodes[it->node].type]);
+}
+
+/* "  kind role x y" and, with box, " w h", after its tag line. */
+static void
+put_head(struct text_dev *d, const struct item *it, int box)
+{
+	put_tag(d, it);
+	fprintf(d->out, "  %s %s %.2f %.2f", item_kind_names[it->kind],
 	    item_role_names[it->role], num(it->x), num(it->y));
 	if (box)
-		fprintf(out, " %.2f %.2f", num(it->w), num(it->h));
+		fprintf(d->out, " %.2f %.2f", num(it->w), num(it->h));
 }
 
 /* "kern=3:-40,7:-15 ": the glyphs followed by kerning [1/1000 em]. */
@@ -118,6 +144,28 @@ put_kern(FILE *out, const char *text, const short *kern)
 	}
 	if (!first)
 		fputc(' ', out);
+}
+
+/* "struct 3 H1 in 2 lang=en alt=\"…\"", one line per element. */
+static void
+put_structure(FILE *out, const struct layout *l)
+{
+	const struct snode	*n;
+	size_t			 i;
+
+	for (i = 0; i < l->nnodes; i++) {
+		n = &l->nodes[i];
+		fprintf(out, "struct %zu %s", i, snode_type_names[n->type]);
+		if (n->parent >= 0)
+			fprintf(out, " in %d", n->parent);
+		if (n->lang != NULL)
+			fprintf(out, " lang=%s", n->lang);
+		if (n->alt != NULL) {
+			fputs(" alt=", out);
+			put_quoted(out, n->alt);
+		}
+		fputc('\n', out);
+	}
 }
 
 static int
@@ -143,6 +191,8 @@ text_begin(void *ctx, const struct layout *l)
 		put_quoted(d->out, l->outline[i].title);
 		fprintf(d->out, " -> %s\n", l->outline[i].dest);
 	}
+	d->layout = l;
+	put_structure(d->out, l);
 	return 0;
 }
 
@@ -151,6 +201,7 @@ text_begin_page(void *ctx, const struct page *p)
 {
 	struct text_dev	*d = ctx;
 
+	d->node = -1;
 	fprintf(d->out, "page %d", p->index + 1);
 	if (p->label != NULL) {
 		fputs(" label=", d->out);
@@ -164,7 +215,7 @@ text_glyphs(void *ctx, const struct item *it)
 {
 	struct text_dev	*d = ctx;
 
-	put_head(d->out, it, 0);
+	put_head(d, it, 0);
 	fprintf(d->out, " w=%.2f %s %.2f", num(it->w),
 	    fonts_name(d->fonts, it->u.glyphs.face), num(it->u.glyphs.size));
 	put_color(d->out, &it->u.glyphs.color);
@@ -182,7 +233,7 @@ text_rule(void *ctx, const struct item *it)
 {
 	struct text_dev	*d = ctx;
 
-	put_head(d->out, it, 1);
+	put_head(d, it, 1);
 	fprintf(d->out, " %.2f", num(it->u.rule.thickness));
 	put_color(d->out, &it->u.rule.color);
 	fputc('\n', d->out);
@@ -193,7 +244,7 @@ text_rect(void *ctx, const struct item *it)
 {
 	struct text_dev	*d = ctx;
 
-	put_head(d->out, it, 1);
+	put_head(d, it, 1);
 	put_color(d->out, &it->u.rect.color);
 	fputc('\n', d->out);
 }
@@ -203,7 +254,7 @@ text_image(void *ctx, const struct item *it)
 {
 	struct text_dev	*d = ctx;
 
-	put_head(d->out, it, 1);
+	put_head(d, it, 1);
 	fputc(' ', d->out);
 	put_quoted(d->out, it->u.image.path);
 	fputs(" alt=", d->out);
@@ -216,7 +267,7 @@ text_link(void *ctx, const struct item *it)
 {
 	struct text_dev	*d = ctx;
 
-	put_head(d->out, it, 1);
+	put_head(d, it, 1);
 	if (it->u.link.uri != NULL) {
 		fputs(" uri=", d->out);
 		put_quoted(d->out, it->u.link.uri);
@@ -247,7 +298,7 @@ text_path(void *ctx, const struct item *it)
 	size_t			 i;
 	int			 k;
 
-	put_head(d->out, it, 1);
+	put_head(d, it, 1);
 	fprintf(d->out, " %s", path_paint_names[it->u.path.paint]);
 	if (it->u.path.paint == PAINT_STROKE)
 		fprintf(d->out, " %.2f", num(it->u.path.width));
@@ -279,7 +330,7 @@ text_end(void *ctx)
 int
 render_text(const struct layout *l, struct fonts *fonts, FILE *out)
 {
-	struct text_dev	 d = { out, fonts };
+	struct text_dev	 d = { out, fonts, l, -1 };
 	struct device	 dev = {
 		.ctx = &d,
 		.begin = text_begin,

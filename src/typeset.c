@@ -64,6 +64,21 @@ ts_column_left(const struct ts *ts)
 	    (ts_column_width(ts) + ts->st->gutter);
 }
 
+/* A file named for several faces of a family is opened (and reported) once. */
+static face_id
+open_face(struct ts *ts, size_t family, enum font_face_kind kind,
+    const struct srcpos *pos)
+{
+	const char	*path = style_face_file(ts->st, (int)family, kind);
+	int		 k;
+
+	for (k = 0; k < (int)kind; k++)
+		if (strcmp(style_face_file(ts->st, (int)family,
+		    (enum font_face_kind)k), path) == 0)
+			return ts->faces[family][k];
+	return fonts_open(ts->fonts, path, pos);
+}
+
 static int
 open_faces(struct ts *ts)
 {
@@ -77,8 +92,7 @@ open_faces(struct ts *ts)
 	for (i = 0; i < st->nfamilies; i++) {
 		pos = st->families[i].pos;
 		for (k = 0; k < FACE__MAX; k++) {
-			f = fonts_open(ts->fonts, style_face_file(st, (int)i,
-			    (enum font_face_kind)k), &pos);
+			f = open_face(ts, i, (enum font_face_kind)k, &pos);
 			ts->faces[i][k] = f;
 			ok &= f >= 0;
 		}
@@ -108,26 +122,16 @@ ts_record_dest(struct ts *ts, const char *name)
 	d = &ts->dests[ts->ndests++];
 	d->name = name;
 	d->page = ts->page->index + 1;
-}
-
-static int
-find_dest(const struct dest_page *v, size_t n, const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i].name, name) == 0)
-			return v[i].page;
-	return 0;
+	dest_index_add(&ts->dests_index, ts->dests, ts->ndests - 1);
 }
 
 /* The page of a destination: this pass if already placed, else the last. */
 int
 ts_dest_page(const struct ts *ts, const char *name)
 {
-	int	p = find_dest(ts->dests, ts->ndests, name);
+	int	p = dest_index_find(&ts->dests_index, ts->dests, name);
 
-	return p ? p : find_dest(ts->prev, ts->nprev, name);
+	return p ? p : dest_index_find(&ts->prev_index, ts->prev, name);
 }
 
 static void
@@ -277,16 +281,36 @@ start_column(struct ts *ts)
 		ts->notes_height += ts->foot.v[i].height;
 }
 
+/*
+ * Past LIMIT_PAGES the rest is set over the last page, so that the pass
+ * still ends; the error stops the build before anything is written.
+ */
+static void
+page_limit(struct ts *ts)
+{
+	struct srcpos	report = { ts->doc->file, 0 };
+
+	if (ts->too_many_pages++ > 0)
+		return;
+	diag_error(ts->at != NULL ? ts->at : &report, "the brochure reaches "
+	    "%d pages here, the most it may have: shorten the report, or "
+	    "build one region at a time (--region)", LIMIT_PAGES);
+}
+
 void
 ts_new_page(struct ts *ts, int numbered)
 {
 	char	*label = NULL;
 
 	ts_finish_page(ts);
-	if (numbered)
-		label = arena_printf(ts->lay->arena, "%zu",
-		    ts->lay->npages + 1);
-	ts->page = layout_add_page(ts->lay, label);
+	if (ts->lay->npages >= LIMIT_PAGES)
+		page_limit(ts);
+	else {
+		if (numbered)
+			label = arena_printf(ts->lay->arena, "%zu",
+			    ts->lay->npages + 1);
+		ts->page = layout_add_page(ts->lay, label);
+	}
 	ts->column = 0;
 	ts->top = ts->st->page_height - ts->st->margin_top;
 	ts->bottom = ts->st->margin_bottom;
@@ -300,10 +324,14 @@ static void
 place_floats(struct ts *ts)
 {
 	size_t	i, n = ts->nfloats;
+	int	before;
 
 	ts->nfloats = 0;
-	for (i = 0; i < n; i++)
-		ts_wide_figure(ts, ts->floats[i]);
+	for (i = 0; i < n; i++) {
+		before = ts_node_open(ts, ts->floats[i].parent);
+		ts_wide_figure(ts, ts->floats[i].block);
+		ts_node_end(ts, before);
+	}
 }
 
 /*
@@ -322,7 +350,8 @@ ts_float(struct ts *ts, const struct block *b)
 		ts->floats = xrealloc(ts->floats,
 		    ts->floats_cap * sizeof(*ts->floats));
 	}
-	ts->floats[ts->nfloats++] = b;
+	ts->floats[ts->nfloats].block = b;
+	ts->floats[ts->nfloats++].parent = ts->node;
 }
 
 /*
@@ -334,10 +363,14 @@ void
 ts_flush_floats(struct ts *ts)
 {
 	size_t	i, n = ts->nfloats;
+	int	before;
 
 	ts->nfloats = 0;
-	for (i = 0; i < n; i++)
-		ts_narrow_figure(ts, ts->floats[i]);
+	for (i = 0; i < n; i++) {
+		before = ts_node_open(ts, ts->floats[i].parent);
+		ts_narrow_figure(ts, ts->floats[i].block);
+		ts_node_end(ts, before);
+	}
 }
 
 /*
@@ -373,7 +406,8 @@ place_strip(struct ts *ts, const struct vline *v, double x, double top)
 	size_t		 i;
 
 	/* A target printed twice (an entry in two lists) keeps its first. */
-	if (v->dest != NULL && find_dest(ts->dests, ts->ndests, v->dest) == 0) {
+	if (v->dest != NULL &&
+	    dest_index_find(&ts->dests_index, ts->dests, v->dest) == 0) {
 		memset(&it, 0, sizeof(it));
 		it.kind = ITEM_DEST;
 		it.role = v->dest_role;
@@ -478,10 +512,12 @@ static void
 continue_note(struct ts *ts, const struct note *n)
 {
 	size_t	first = ts->continued.n, i;
+	int	before = ts_node_open(ts, n->node);
 
 	ts_label_lines(ts, &ts->continued, arena_printf(ts->lay->arena,
 	    "%d\xC2\xA0(%s)", n->number, locale_label(ts->loc,
 	    "note-continued")), TR_NOTE, IR_NOTE, 0);
+	ts_node_end(ts, before);
 	for (i = first; i < ts->continued.n; i++)
 		*vlist_add(&ts->carry_next) = ts->continued.v[i];
 }
@@ -604,6 +640,18 @@ chain_end(const struct vlist *l, size_t i)
 }
 
 /*
+ * Whether material across the page (page-wide figures) above this empty
+ * column leaves no room even for strip v alone: then v goes on in the
+ * next column rather than below the bottom margin.
+ */
+static int
+crowded(const struct ts *ts, const struct vline *v)
+{
+	return ts->top < ts->st->page_height - ts->st->margin_top &&
+	    ts->cursor - v->height < ts->bottom;
+}
+
+/*
  * Pour vertical material into the columns.  A chain of kept lines moves to
  * the next column whole; a chain longer than a whole column is split
  * where it must be.
@@ -618,7 +666,7 @@ ts_pour(struct ts *ts, struct vlist *l)
 		if (fits(ts, l, i, end)) {
 			for (; i <= end; i++)
 				place_line(ts, &l->v[i]);
-		} else if (!ts->column_empty) {
+		} else if (!ts->column_empty || crowded(ts, &l->v[i])) {
 			next_column(ts);
 		} else {
 			do
@@ -709,14 +757,21 @@ layout_info(struct ts *ts)
 	strbuf_free(&b);
 	in->keywords = doc->meta.keywords;
 	in->lang = doc->lang;
+	in->publisher = doc->meta.publisher == NULL ? NULL :
+	    model_plain((struct document *)doc, doc->meta.publisher);
+	in->year = doc->meta.year;
+	in->month = doc->meta.month;
+	in->day = doc->meta.day;
 }
 
 static struct layout *
 run_pass(struct ts *ts)
 {
 	ts->lay = layout_new(ts->st->page_width, ts->st->page_height);
+	ts->node = LAYOUT_ARTIFACT;
 	ts->page = NULL;
 	ts->ndests = 0;
+	dest_index_clear(&ts->dests_index);
 	ts->unresolved = 0;
 	layout_info(ts);
 	ts_cover(ts);
@@ -732,18 +787,47 @@ run_pass(struct ts *ts)
 	return ts->lay;
 }
 
+/* Whether no page changed since the last pass; else ts->moved says one. */
 static int
-dests_settled(const struct ts *ts)
+dests_settled(struct ts *ts)
 {
 	size_t	i;
 
+	ts->moved = NULL;
 	if (ts->prev == NULL || ts->unresolved > 0)
 		return 0;
 	for (i = 0; i < ts->ndests; i++)
-		if (find_dest(ts->prev, ts->nprev, ts->dests[i].name) !=
-		    ts->dests[i].page)
+		if (dest_index_find(&ts->prev_index, ts->prev,
+		    ts->dests[i].name) != ts->dests[i].page) {
+			ts->moved = ts->dests[i].name;
 			return 0;
+		}
 	return 1;
+}
+
+/*
+ * Page numbers still moving after LIMIT_PASSES: said at the target that
+ * moved last (a reference to it changes its page: a number of more
+ * digits pushes it on, and back), else at the report.
+ */
+static void
+passes_limit(const struct ts *ts)
+{
+	const struct target	*t = NULL;
+	struct srcpos		 report = { ts->doc->file, 0 };
+
+	if (ts->moved != NULL)
+		t = check_find(ts->doc, ts->moved);
+
+	if (t != NULL)
+		diag_warning(&t->pos, "the page of \"%s\" still changed in "
+		    "the last of %d layout passes (the limit), so references "
+		    "to it may name a wrong page: reword the text before "
+		    "them, or move it", t->id, LIMIT_PASSES);
+	else
+		diag_warning(&report, "page numbers of references did not "
+		    "settle after %d layout passes (the limit); some may be "
+		    "off: check the pages the references name", LIMIT_PASSES);
 }
 
 /* Keep this pass's destinations (their names live in its arena). */
@@ -759,6 +843,9 @@ keep_dests(struct ts *ts, struct arena *a)
 		ts->prev[i].page = ts->dests[i].page;
 	}
 	ts->nprev = ts->ndests;
+	dest_index_clear(&ts->prev_index);
+	for (i = 0; i < ts->nprev; i++)
+		dest_index_add(&ts->prev_index, ts->prev, i);
 }
 
 struct layout *
@@ -775,11 +862,14 @@ typeset(const struct document *doc, const struct style *st,
 	ts.doc = doc, ts.st = st, ts.loc = loc, ts.fonts = fonts;
 	ts.hyph = hyph;
 	ts.stats = stats;
+	ts.set_cache = text_cache_new();
 	collect_placed(&ts);
 	if (open_faces(&ts) == 0) {
-		for (pass = 0; pass < TS_MAX_PASSES; pass++) {
+		diag_set_once(1);	/* titles are set twice: say it once */
+		for (pass = 0; pass < LIMIT_PASSES; pass++) {
 			memset(stats, 0, sizeof(*stats));
 			diag_set_quiet(pass > 0);
+			text_cache_next_pass(ts.set_cache);
 			layout_free(lay);
 			lay = run_pass(&ts);
 			if (dests_settled(&ts) || diag_errors() > 0)
@@ -787,17 +877,19 @@ typeset(const struct document *doc, const struct style *st,
 			keep_dests(&ts, names);
 		}
 		diag_set_quiet(0);
-		if (pass == TS_MAX_PASSES)
-			diag_warning(NULL, "page numbers of references did "
-			    "not settle after %d passes; some may be off",
-			    TS_MAX_PASSES);
+		diag_set_once(0);
+		if (pass == LIMIT_PASSES)
+			passes_limit(&ts);
 	}
+	text_cache_free(ts.set_cache);
 	free(ts.faces);
 	free(ts.images);
 	free(ts.placed.v);
 	free(ts.pulled.v);
 	free(ts.prev);
 	free(ts.dests);
+	dest_index_free(&ts.prev_index);
+	dest_index_free(&ts.dests_index);
 	arena_free(names);
 	return lay;
 }

@@ -4,6 +4,8 @@
  * pours each block's strips into the columns.  Sections open pages and
  * headings; entry profiles gather title, partners, place, summary, advice
  * and media into one list so the profile's head stays with its text.
+ * Each block opens its structure element (P, L, BlockQuote, Figure, Sect
+ * with its heading) around what it sets.
  *
  * This part must never choose pages or columns: ts_pour does that.
  */
@@ -51,12 +53,22 @@ void
 ts_label_lines(struct ts *ts, struct vlist *l, const char *text,
     enum text_role role, enum item_role irole, double space_before)
 {
+	struct srcpos	pos = { ts->st->file, 0 };
+
+	ts_text_lines(ts, l, text, role, irole, space_before, &pos);
+}
+
+/* Plain text in a role, from the report at pos (for diagnostics). */
+void
+ts_text_lines(struct ts *ts, struct vlist *l, const char *text,
+    enum text_role role, enum item_role irole, double space_before,
+    const struct srcpos *pos)
+{
 	struct span_list	 sl = { NULL, 0, 0 };
 	struct text_block	 tb;
 	size_t			 first = l->n;
-	struct srcpos		 pos = { ts->st->file, 0 };
 
-	ts_spans_text(ts, text, role, ts_role(ts, role)->face, &pos, &sl);
+	ts_spans_text(ts, text, role, ts_role(ts, role)->face, pos, &sl);
 	ts_set(ts, &sl, role, ts_column_width(ts), &tb);
 	vlist_append_lines(ts, l, &tb, 0, role, irole);
 	vlist_space(l, first, space_before);
@@ -84,9 +96,11 @@ static void
 build_para(struct ts *ts, const struct block *b, struct vlist *l)
 {
 	size_t	first = l->n;
+	int	before = ts_node_begin(ts, SN_P, b->lang);
 
 	ts_set_inline(ts, l, b->u.para, TR_BODY, IR_PARAGRAPH, 0,
 	    ts_column_width(ts));
+	ts_node_end(ts, before);
 	vlist_keep_lines(l, first, l->n - first, ts->st);
 	vlist_space(l, first, ts->st->paragraph_space);
 	vlist_set_dest(l, first, b->id, IR_PARAGRAPH);
@@ -109,12 +123,19 @@ build_item(struct ts *ts, const struct block *b, const struct list_item *li,
 	double			 indent = ts->st->list_indent;
 	struct vlist		 mark = { NULL, 0, 0 };
 	size_t			 first = l->n, k;
+	int			 before = ts_node_begin(ts, SN_LI, NULL);
+	int			 label = ts_node_new(ts, SN_LBL, NULL);
 
+	ts_node_open(ts, ts_node_new(ts, SN_LBODY, NULL));
 	ts_set_inline(ts, l, li->content, TR_LIST, IR_LIST, indent,
 	    ts_column_width(ts) - indent);
+	ts_node_open(ts, label);
+	if (l->n > first)
+		ts_label_lines(ts, &mark, list_marker(ts, b, i), TR_LIST,
+		    IR_LIST, 0);
+	ts_node_end(ts, before);
 	if (l->n == first)
 		return;
-	ts_label_lines(ts, &mark, list_marker(ts, b, i), TR_LIST, IR_LIST, 0);
 	for (k = 0; k < mark.n && k < 1; k++) {
 		mark.v[k].items[0].u.glyphs.color = ts->st->accent;
 		vline_add_item(&l->v[first], &mark.v[k].items[0]);
@@ -130,9 +151,11 @@ build_list(struct ts *ts, const struct block *b, struct vlist *l)
 	const struct list_item	*li;
 	size_t			 first = l->n;
 	int			 i = 0;
+	int			 before = ts_node_begin(ts, SN_L, b->lang);
 
 	for (li = b->u.list.items; li != NULL; li = li->next)
 		build_item(ts, b, li, i++, l);
+	ts_node_end(ts, before);
 	vlist_set_dest(l, first, b->id, IR_LIST);
 }
 
@@ -205,7 +228,11 @@ ts_quote(struct ts *ts, const struct quote *q, struct vlist *l)
 	struct span_list	 sl = { NULL, 0, 0 };
 	double			 x = ts->st->list_indent;
 	size_t			 first = l->n, src;
+	int			 before = ts_node_begin(ts, SN_BLOCKQUOTE,
+				    q->lang);
+	int			 quote = ts->node;
 
+	ts_node_begin(ts, SN_P, NULL);
 	ts_spans_text(ts, locale_quote_open(ts->loc, 0), TR_QUOTE, f,
 	    &q->pos, &sl);
 	ts_spans(ts, q->text, TR_QUOTE, &sl);
@@ -213,8 +240,11 @@ ts_quote(struct ts *ts, const struct quote *q, struct vlist *l)
 	    &q->pos, &sl);
 	set_spans(ts, l, &sl, TR_QUOTE, IR_QUOTE, x);
 	src = l->n;
+	ts_node_open(ts, quote);
+	ts_node_begin(ts, SN_P, NULL);
 	quote_source(ts, q, &sl);
 	set_spans(ts, l, &sl, TR_QUOTE_SOURCE, IR_QUOTE, x);
+	ts_node_end(ts, before);
 	vlist_space(l, src, ts_role(ts, TR_QUOTE_SOURCE)->space_before);
 	quote_rule(ts, l, first);
 	vlist_keep_all(l, first);
@@ -280,6 +310,7 @@ ts_image(struct ts *ts, struct vlist *l, const char *path, const char *alt,
 	memset(&it, 0, sizeof(it));
 	it.kind = ITEM_IMAGE;
 	it.role = IR_FIGURE;
+	it.node = ts->node;
 	it.pos = *pos;
 	it.y = -h, it.w = w, it.h = h;
 	it.u.image.path = path;
@@ -309,16 +340,24 @@ figure_strips(struct ts *ts, const struct block *b, struct vlist *l,
 	const struct figure	*f = &b->u.figure;
 	const char		*dest;
 	size_t			 first = l->n;
+	int			 before = ts_node_begin(ts, SN_FIGURE, b->lang);
 
+	ts_node_alt(ts, ts->node, f->alt);
 	dest = b->id ? b->id : arena_printf(ts->lay->arena, "#fig-%s-%ld",
 	    b->pos.file, b->pos.line);
 	ts_image(ts, l, f->src, f->alt, w, &b->pos);
-	if (f->caption != NULL)
+	ts_node_end(ts, before);
+	if (f->caption != NULL) {
+		ts_node_begin(ts, SN_P, b->lang);
 		ts_set_inline(ts, l, f->caption, TR_CAPTION, IR_FIGURE, 0, w);
+		ts_node_end(ts, before);
+	}
 	if (f->credit != NULL) {
+		ts_node_begin(ts, SN_P, ts_lang(ts));
 		ts_label_lines(ts, l, arena_printf(ts->lay->arena, "%s %s",
 		    locale_label(ts->loc, "photo"), f->credit), TR_CAPTION,
 		    IR_FIGURE, 0);
+		ts_node_end(ts, before);
 		ts_add_credit(ts, f->credit, dest);
 	}
 	vlist_space(l, first + 1, ts_role(ts, TR_CAPTION)->space_before);
@@ -377,13 +416,22 @@ imprint_label(struct ts *ts, const struct block *b, const char *key)
 	    locale_label(ts->loc, key);
 }
 
+/*
+ * The head of an imprint part (its label, else the locale's word for
+ * key), a heading one level under the imprint's.
+ */
 static void
-imprint_head(struct ts *ts, struct vlist *l, const char *text)
+imprint_head(struct ts *ts, struct vlist *l, const struct block *b,
+    const char *key)
 {
 	size_t	first = l->n;
+	int	before = ts_node_begin(ts,
+		    ts_heading_type(ts->section_level + 1),
+		    b->u.imprint.label ? b->lang : ts_lang(ts));
 
-	ts_label_lines(ts, l, text, TR_IMPRINT_HEAD, IR_IMPRINT,
-	    ts_role(ts, TR_IMPRINT_HEAD)->space_before);
+	ts_label_lines(ts, l, imprint_label(ts, b, key), TR_IMPRINT_HEAD,
+	    IR_IMPRINT, ts_role(ts, TR_IMPRINT_HEAD)->space_before);
+	ts_node_end(ts, before);
 	vlist_keep_all(l, first);
 	if (l->n > first)
 		l->v[l->n - 1].keep_with_next = 1;
@@ -397,31 +445,46 @@ build_contact(struct ts *ts, const struct block *b, struct vlist *l)
 		c->org, c->street, c->city, c->email, c->web
 	};
 	size_t			 i;
+	int			 before = ts->node;
 
-	imprint_head(ts, l, imprint_label(ts, b, "contact"));
-	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		if (lines[i] != NULL)
-			ts_set_inline(ts, l, lines[i], TR_IMPRINT, IR_IMPRINT,
-			    0, ts_column_width(ts));
+	imprint_head(ts, l, b, "contact");
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		if (lines[i] == NULL)
+			continue;
+		ts_node_begin(ts, SN_P, b->lang);
+		ts_set_inline(ts, l, lines[i], TR_IMPRINT, IR_IMPRINT, 0,
+		    ts_column_width(ts));
+		ts_node_end(ts, before);
+	}
 }
 
 static void
 build_publisher(struct ts *ts, const struct block *b, struct vlist *l)
 {
-	imprint_head(ts, l, imprint_label(ts, b, "publisher"));
+	int	before;
+
+	imprint_head(ts, l, b, "publisher");
+	before = ts_node_begin(ts, SN_P, b->lang);
 	ts_set_inline(ts, l, b->u.imprint.text, TR_IMPRINT, IR_IMPRINT, 0,
 	    ts_column_width(ts));
+	ts_node_end(ts, before);
 }
 
 static void
 build_funding(struct ts *ts, const struct block *b, struct vlist *l)
 {
 	const struct block	*p;
+	const char		*label = imprint_label(ts, b, "funding");
+	int			 before;
 
-	imprint_head(ts, l, imprint_label(ts, b, "funding"));
-	if (b->u.imprint.logo != NULL)
-		ts_image(ts, l, b->u.imprint.logo, imprint_label(ts, b,
-		    "funding"), ts_column_width(ts) * 0.6, &b->pos);
+	imprint_head(ts, l, b, "funding");
+	if (b->u.imprint.logo != NULL) {
+		before = ts_node_begin(ts, SN_FIGURE, b->lang);
+		ts_node_alt(ts, ts->node, label);
+		ts_image(ts, l, b->u.imprint.logo, label,
+		    ts_column_width(ts) * 0.6, &b->pos);
+		ts_node_end(ts, before);
+	}
 	for (p = b->u.imprint.blocks; p != NULL; p = p->next)
 		ts_build(ts, p, l);
 }
@@ -430,15 +493,19 @@ static void
 build_credits(struct ts *ts, const struct block *b, struct vlist *l)
 {
 	size_t	i;
+	int	before = ts->node;
 
 	if (ts->ncredits == 0)
 		return;
-	imprint_head(ts, l, imprint_label(ts, b, "photo-credits"));
-	for (i = 0; i < ts->ncredits; i++)
+	imprint_head(ts, l, b, "photo-credits");
+	for (i = 0; i < ts->ncredits; i++) {
+		ts_node_begin(ts, SN_P, ts_lang(ts));
 		ts_label_lines(ts, l, arena_printf(ts->lay->arena,
 		    "%s\xC2\xA0%d: %s", locale_label(ts->loc, "page-abbrev"),
 		    ts_dest_page(ts, ts->credit_dests[i]), ts->credits[i]),
 		    TR_IMPRINT, IR_IMPRINT, 0);
+		ts_node_end(ts, before);
+	}
 }
 
 /* --- sections and the dispatch --- */
@@ -461,13 +528,16 @@ ts_heading(struct ts *ts, const char *number, const char *title,
 	struct span_list sl = { NULL, 0, 0 };
 	struct text_block tb;
 	size_t		 i;
+	int		 before;
 
 	ts_new_page(ts, 1);
+	before = ts_node_begin(ts, SN_H1, NULL);
 	if (number != NULL)
 		ts_label_lines(ts, &l, number, TR_SECNUM, IR_HEADING, 0);
 	ts_spans_text(ts, title, TR_H1, ts_role(ts, TR_H1)->face, pos, &sl);
 	ts_set(ts, &sl, TR_H1, ts_text_width(ts), &tb);
 	vlist_append_lines(ts, &t, &tb, 0, TR_H1, IR_HEADING);
+	ts_node_end(ts, before);
 	for (i = 0; i < t.n; i++)
 		*vlist_add(&l) = t.v[i];
 	free(t.v);
@@ -483,9 +553,12 @@ static void
 subsection_heading(struct ts *ts, const struct block *b, const char *dest)
 {
 	struct vlist	l = { NULL, 0, 0 };
+	int		before = ts_node_begin(ts,
+			    ts_heading_type(b->u.section.level), NULL);
 
 	ts_set_inline(ts, &l, b->u.section.title, TR_H2, IR_SUBHEADING, 0,
 	    ts_column_width(ts));
+	ts_node_end(ts, before);
 	vlist_keep_all(&l, 0);
 	if (l.n > 0)
 		l.v[l.n - 1].keep_with_next = 1;
@@ -502,20 +575,23 @@ section(struct ts *ts, const struct block *b)
 	const char	*dest = ts_section_dest(ts, b);
 	const char	*title = model_plain(doc, b->u.section.title);
 	const char	*num = NULL;
+	int		 before;
 
 	if (b->u.section.number > 0)
 		num = ts_number_text(ts, b->u.section.number);
 	layout_add_outline(ts->lay, b->u.section.level, num == NULL ? title :
 	    arena_printf(ts->lay->arena, "%s %s", num, title), dest);
-	if (b->u.section.level == 1) {
+	if (b->u.section.level == 1)
 		ts_flush_floats(ts);
+	before = ts_node_begin(ts, SN_SECT, b->lang);
+	if (b->u.section.level == 1)
 		ts_heading(ts, num, title, dest, &b->pos);
-	}
 	else
 		subsection_heading(ts, b, dest);
 	ts->section_level = b->u.section.level;
 	ts_blocks(ts, b->u.section.children);
 	ts->section_level = b->u.section.level - 1;
+	ts_node_end(ts, before);
 }
 
 void
@@ -524,6 +600,7 @@ ts_blocks(struct ts *ts, const struct block *b)
 	struct vlist	l;
 
 	for (; b != NULL; b = b->next) {
+		ts->at = &b->pos;
 		if (b->kind == BLK_SECTION) {
 			section(ts, b);
 			continue;

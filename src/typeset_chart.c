@@ -8,7 +8,9 @@
  * arc from 12 o'clock clockwise, the share figure centred in the ring and
  * the label centred under it.  Under the chart: the note for a chart
  * without entries in scope, the "multiple answers" note and the caption.
- * A chart is kept whole in one column.
+ * A chart is kept whole in one column.  In the structure it is a Figure
+ * whose alternate text says the same in words (title, then each bar's
+ * label, share and count as printed); the notes under it are paragraphs.
  *
  * This part must never count (stats filled the bars) nor choose columns
  * or pages (ts_pour does).
@@ -68,10 +70,12 @@ bar_track(struct ts *ts, const struct chart_bar *bar, struct vlist *l)
 	v->height = h + ls->leading * 0.35;
 	v->space_before = ls->leading * 0.25;
 	it = ts_rect_item(0, -h, w, h, ts->st->grey, IR_CHART);
+	it.node = ts->node;
 	vline_add_item(v, &it);
 	if (share > 0) {
 		it = ts_rect_item(0, -h, w * share / 100, h, ts->st->accent,
 		    IR_CHART);
+		it.node = ts->node;
 		vline_add_item(v, &it);
 	}
 }
@@ -206,6 +210,7 @@ ring_arc(struct ts *ts, struct vline *v, const struct chart_bar *bar,
 	memset(&it, 0, sizeof(it));
 	it.kind = ITEM_PATH;
 	it.role = IR_CHART;
+	it.node = ts->node;
 	it.pos = bar->pos;
 	it.x = x, it.y = -d, it.w = d, it.h = d;
 	it.u.path.segs = layout_path_copy(ts->lay, segs, n);
@@ -318,20 +323,66 @@ ring_rows(struct ts *ts, const struct chart *c, struct vlist *l)
 /* --- the chart --- */
 
 /* The notes under a chart: no entries, multiple answers, caption. */
+/* A note the program writes under the chart, as a paragraph. */
 static void
-chart_notes(struct ts *ts, const struct chart *c, struct vlist *l)
+chart_note(struct ts *ts, const char *key, struct vlist *l)
 {
-	double	before = ts_role(ts, TR_CAPTION)->space_before;
+	int	before = ts_node_begin(ts, SN_P, ts_lang(ts));
+
+	ts_label_lines(ts, l, locale_label(ts->loc, key), TR_CAPTION,
+	    IR_CHART, ts_role(ts, TR_CAPTION)->space_before);
+	ts_node_end(ts, before);
+}
+
+static void
+chart_notes(struct ts *ts, const struct block *b, struct vlist *l)
+{
+	const struct chart	*c = &b->u.chart;
+	int			 before;
 
 	if (stats_chart_empty(c))
-		ts_label_lines(ts, l, locale_label(ts->loc, "chart-empty"),
-		    TR_CAPTION, IR_CHART, before);
+		chart_note(ts, "chart-empty", l);
 	if (c->multiple)
-		ts_label_lines(ts, l, locale_label(ts->loc,
-		    "multiple-answers"), TR_CAPTION, IR_CHART, before);
-	if (c->caption != NULL)
+		chart_note(ts, "multiple-answers", l);
+	if (c->caption != NULL) {
+		before = ts_node_begin(ts, SN_P, b->lang);
 		ts_set_inline(ts, l, c->caption, TR_CAPTION, IR_CHART, 0,
 		    ts_column_width(ts));
+		ts_node_end(ts, before);
+	}
+}
+
+/*
+ * The chart in words: "Title: label 69,6 % (16 von 23); label …", the
+ * figures as the chart prints them, a bar without share by its label.
+ */
+static const char *
+chart_alt(struct ts *ts, const struct chart *c)
+{
+	struct document		*doc = (struct document *)ts->doc;
+	const struct chart_bar	*bar;
+	struct strbuf		 b = { NULL, 0, 0 };
+	const char		*alt;
+	char			*fig;
+
+	strbuf_puts(&b, model_plain(doc, c->title));
+	for (bar = c->bars; bar != NULL; bar = bar->next) {
+		strbuf_puts(&b, bar == c->bars ? ": " : "; ");
+		strbuf_puts(&b, model_plain(doc, bar->label));
+		if (!stats_bar_has_share(bar))
+			continue;
+		fig = locale_format_percent(ts->loc, bar->share);
+		strbuf_printf(&b, " %s", fig);
+		free(fig);
+		if (bar->key == NULL)
+			continue;
+		fig = locale_format_count(ts->loc, bar->count, bar->total);
+		strbuf_printf(&b, " (%s)", fig);
+		free(fig);
+	}
+	alt = arena_strdup(ts->lay->arena, b.data);
+	strbuf_free(&b);
+	return alt;
 }
 
 void
@@ -339,7 +390,9 @@ ts_build_chart(struct ts *ts, const struct block *b, struct vlist *l)
 {
 	const struct chart	*c = &b->u.chart;
 	size_t			 first = l->n;
+	int			 before = ts_node_begin(ts, SN_FIGURE, b->lang);
 
+	ts_node_alt(ts, ts->node, chart_alt(ts, c));
 	ts_set_inline(ts, l, c->title, TR_CHART_TITLE, IR_CHART, 0,
 	    ts_column_width(ts));
 	vlist_space(l, first, ts_role(ts, TR_CHART_TITLE)->space_before);
@@ -347,7 +400,8 @@ ts_build_chart(struct ts *ts, const struct block *b, struct vlist *l)
 		ring_rows(ts, c, l);
 	else
 		bar_rows(ts, c, l);
-	chart_notes(ts, c, l);
+	ts_node_end(ts, before);
+	chart_notes(ts, b, l);
 	vlist_keep_all(l, first);
 	vlist_set_dest(l, first, b->id, IR_CHART);
 	vlist_add(l)->height = ts_role(ts, TR_CHART_TITLE)->space_after;

@@ -1,8 +1,10 @@
 /*
  * typeset_front: the pages that frame the report: the cover (series,
- * title and subtitle over the accent colour field, the cover image with its
- * credit, publisher and date), the table of contents (each line a link),
- * and the imprint page that closes the brochure.
+ * the region of a regional build, title and subtitle over the accent
+ * colour field, the cover image with its credit, publisher and date), the table of contents (each line a link),
+ * and the imprint page that closes the brochure.  In the structure the
+ * cover is paragraphs and a figure, the contents a TOC of TOCI (number
+ * as Lbl, the rest as the Link of a Reference), the imprint a Sect.
  *
  * This part must never set running text: ts_blocks does that.
  */
@@ -36,11 +38,25 @@ wide(struct ts *ts, struct vlist *l, const struct inline_node *in,
     enum text_role role, double space_before)
 {
 	size_t	first = l->n;
+	int	before;
 
 	if (in == NULL)
 		return;
+	before = ts_node_begin(ts, SN_P, ts_lang(ts));
 	ts_set_inline(ts, l, in, role, IR_COVER, 0, ts_text_width(ts));
+	ts_node_end(ts, before);
 	vlist_space(l, first, space_before);
+}
+
+/* Plain text the program writes in a role, as a paragraph. */
+static void
+label_para(struct ts *ts, struct vlist *l, const char *text,
+    enum text_role role)
+{
+	int	before = ts_node_begin(ts, SN_P, ts_lang(ts));
+
+	ts_label_lines(ts, l, text, role, IR_COVER, 0);
+	ts_node_end(ts, before);
 }
 
 static double
@@ -66,9 +82,13 @@ cover_image(struct ts *ts, double top, double bottom)
 	struct vlist		 l = { NULL, 0, 0 };
 	struct item		*img;
 	double			 room = top - bottom, scale, x = 0;
+	const char		*alt = model_plain((struct document *)ts->doc,
+				    m->title);
+	int			 before = ts_node_begin(ts, SN_FIGURE, NULL);
 
-	ts_image(ts, &l, m->cover_src, model_plain((struct document *)ts->doc,
-	    m->title), ts->st->page_width, &m->pos);
+	ts_node_alt(ts, ts->node, alt);
+	ts_image(ts, &l, m->cover_src, alt, ts->st->page_width, &m->pos);
+	ts_node_end(ts, before);
 	if (l.n == 0)
 		return;
 	img = &l.v[0].items[0];
@@ -83,9 +103,8 @@ cover_image(struct ts *ts, double top, double bottom)
 	vlist_free(&l);
 	if (m->cover_credit == NULL)
 		return;
-	ts_label_lines(ts, &l, arena_printf(ts->lay->arena, "%s %s",
-	    locale_label(ts->loc, "photo"), m->cover_credit), TR_CAPTION,
-	    IR_COVER, 0);
+	label_para(ts, &l, arena_printf(ts->lay->arena, "%s %s",
+	    locale_label(ts->loc, "photo"), m->cover_credit), TR_CAPTION);
 	ts_place_at(ts, &l, ts_page_left(ts), top);
 	vlist_free(&l);
 	ts_record_dest(ts, COVER_DEST);
@@ -100,9 +119,18 @@ cover_meta(struct ts *ts, struct vlist *l)
 
 	wide(ts, l, m->publisher, TR_COVER_META, 0);
 	date = locale_format_date(ts->loc, m->year, m->month, m->day);
-	ts_label_lines(ts, l, arena_strdup(ts->lay->arena, date),
-	    TR_COVER_META, IR_COVER, 0);
+	label_para(ts, l, arena_strdup(ts->lay->arena, date), TR_COVER_META);
 	free(date);
+}
+
+/* A regional build names its region above the title, in its language. */
+static void
+cover_region(struct ts *ts, struct vlist *l)
+{
+	if (ts->doc->region == NULL)
+		return;
+	label_para(ts, l, model_region_name(ts->doc, ts->doc->region),
+	    TR_COVER_REGION);
 }
 
 void
@@ -118,7 +146,9 @@ ts_cover(struct ts *ts)
 	ts_new_page(ts, 0);
 	left = ts_page_left(ts);
 	wide(ts, &head, m->series, TR_COVER_SERIES, 0);
-	wide(ts, &title, m->title, TR_COVER_TITLE, 0);
+	cover_region(ts, &title);
+	wide(ts, &title, m->title, TR_COVER_TITLE, title.n > 0 ?
+	    ts_role(ts, TR_COVER_REGION)->space_after : 0);
 	wide(ts, &title, m->subtitle, TR_COVER_SUBTITLE,
 	    ts_role(ts, TR_COVER_SUBTITLE)->space_before);
 	/* The field grows when the title would not fit under the series. */
@@ -173,27 +203,44 @@ contents_line(struct ts *ts, const struct block *b, struct vlist *l)
 	struct text_block	 tb;
 	struct item		 num, page, link;
 	size_t			 first = l->n, i;
+	const char		*title = model_plain(doc, b->u.section.title);
+	const char		*number = ts_number_text(ts, b->u.section.number);
+	const char		*pageno = arena_printf(ts->lay->arena, "%d",
+				    ts_dest_page(ts, dest));
+	int			 before = ts_node_begin(ts, SN_TOCI, b->lang);
+	int			 label = ts_node_new(ts, SN_LBL, NULL);
+	int			 target;
 
-	ts_spans_text(ts, model_plain(doc, b->u.section.title), TR_TOC,
-	    ts_role(ts, TR_TOC)->face, &b->pos, &sl);
+	ts_node_begin(ts, SN_REFERENCE, NULL);
+	target = ts_node_new(ts, SN_LINK, NULL);
+	ts_node_alt(ts, target, arena_printf(ts->lay->arena, "%s %s %s",
+	    number, title, pageno));
+	ts_node_open(ts, target);
+	ts_spans_text(ts, title, TR_TOC, ts_role(ts, TR_TOC)->face, &b->pos,
+	    &sl);
 	ts_set(ts, &sl, TR_TOC, w - 2 * indent, &tb);
 	vlist_append_lines(ts, l, &tb, indent, TR_TOC, IR_TOC);
 	text_block_free(&tb);
 	span_list_free(&sl);
-	if (l->n == first)
+	if (l->n == first) {
+		ts_node_end(ts, before);
 		return;
-	num = label_item(ts, ts_number_text(ts, b->u.section.number), TR_TOC);
+	}
+	ts_node_open(ts, label);
+	num = label_item(ts, number, TR_TOC);
+	ts_node_open(ts, target);
+	page = label_item(ts, pageno, TR_TOC);
+	ts_node_end(ts, before);
 	num.u.glyphs.color = ts->st->accent;
 	num.y = l->v[first].items[0].y;
 	vline_add_item(&l->v[first], &num);
-	page = label_item(ts, arena_printf(ts->lay->arena, "%d",
-	    ts_dest_page(ts, dest)), TR_TOC);
 	page.x = w - page.w;
 	page.y = l->v[l->n - 1].items[0].y;
 	vline_add_item(&l->v[l->n - 1], &page);
 	for (i = first; i < l->n; i++) {
 		memset(&link, 0, sizeof(link));
 		link.kind = ITEM_LINK;
+		link.node = target;
 		link.role = IR_TOC;
 		link.y = -l->v[i].height;
 		link.w = w;
@@ -210,15 +257,18 @@ ts_contents(struct ts *ts)
 	const struct block	*b;
 	struct vlist		 l = { NULL, 0, 0 };
 	const char		*title;
+	int			 before;
 
 	if (!ts->st->toc)
 		return;
 	title = locale_label(ts->loc, "contents");
 	layout_add_outline(ts->lay, 1, title, CONTENTS_DEST);
 	ts_heading(ts, NULL, title, CONTENTS_DEST, &ts->doc->meta.pos);
+	before = ts_node_begin(ts, SN_TOC, NULL);
 	for (b = ts->doc->body; b != NULL; b = b->next)
 		if (b->kind == BLK_SECTION)
 			contents_line(ts, b, &l);
+	ts_node_end(ts, before);
 	ts_place_span(ts, &l);
 	vlist_free(&l);
 }
@@ -229,12 +279,17 @@ void
 ts_imprint(struct ts *ts)
 {
 	const char	*title;
+	int		 before;
 
 	if (ts->doc->imprint == NULL)
 		return;
 	title = locale_label(ts->loc, "imprint");
 	layout_add_outline(ts->lay, 1, title, IMPRINT_DEST);
 	ts_flush_floats(ts);
+	before = ts_node_begin(ts, SN_SECT, ts_lang(ts));
 	ts_heading(ts, NULL, title, IMPRINT_DEST, &ts->doc->imprint_pos);
+	ts->section_level = 1;
 	ts_blocks(ts, ts->doc->imprint);
+	ts->section_level = 0;
+	ts_node_end(ts, before);
 }

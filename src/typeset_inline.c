@@ -5,6 +5,8 @@
  * by the locale with the page number of their target, and footnotes get
  * their number: the mark goes into the text, the note's own lines are set
  * at once and wait for the pour to place them at the foot of the column.
+ * Links, references and note marks become Link elements (a mark's in a
+ * Reference) and notes Note elements, in the element being set.
  *
  * This part must never place anything on a page.
  */
@@ -25,6 +27,7 @@ struct look {
 	double		 rise;		/* [pt] */
 	struct color	 color;
 	const char	*uri, *dest;
+	int		 node;		/* the link's element, 0: none */
 	int		 quote_level;
 	int		 newline;	/* a br is pending */
 };
@@ -85,6 +88,7 @@ add_text(struct ts *ts, const char *text, struct look *lk,
 	sp.rise = lk->rise;
 	sp.uri = lk->uri;
 	sp.dest = lk->dest;
+	sp.node = lk->node;
 	sp.newline = lk->newline;
 	sp.pos = *pos;
 	lk->newline = 0;
@@ -125,6 +129,14 @@ ts_spans_text(struct ts *ts, const char *text, enum text_role role,
 	lk.bold = face == FACE_BOLD || face == FACE_BOLD_ITALIC;
 	lk.italic = face == FACE_ITALIC || face == FACE_BOLD_ITALIC;
 	add_text(ts, text, &lk, pos, out);
+}
+
+/* A Link element in the open one, saying what; its spans get it. */
+static void
+link_node(struct ts *ts, struct look *lk, const char *what)
+{
+	lk->node = ts_node_new(ts, SN_LINK, NULL);
+	ts_node_alt(ts, lk->node, what);
 }
 
 /* --- numbers and notes --- */
@@ -179,8 +191,10 @@ set_note(struct ts *ts, struct note *n, const struct inline_node *in)
 	struct text_block	 tb;
 	struct look		 lk;
 	const char		*num;
+	int			 before;
 
 	init_look(ts, TR_NOTE, &lk);
+	before = ts_node_open(ts, n->node);
 	num = arena_printf(ts->lay->arena, "%d\xC2\xA0\xC2\xA0", n->number);
 	lk.bold = 1;
 	lk.color = ts->st->accent;
@@ -194,6 +208,7 @@ set_note(struct ts *ts, struct note *n, const struct inline_node *in)
 		n->lines.v[0].dest = ts_note_dest(ts, n->number);
 		n->lines.v[0].dest_role = IR_NOTE;
 	}
+	ts_node_end(ts, before);
 	text_block_free(&tb);
 	span_list_free(&sl);
 }
@@ -205,14 +220,20 @@ note_mark(struct ts *ts, const struct inline_node *in, struct look *lk,
 	struct note	*n = new_note(ts);
 	struct look	 mark = *lk;
 	const struct text_style *ms = ts_role(ts, TR_NOTE_MARK);
+	const char	*num = arena_printf(ts->lay->arena, "%d", n->number);
+	int		 before;
 
 	mark.size = lk->size * TS_SUP_SCALE;
 	mark.rise = lk->rise + lk->size * TS_SUP_RISE;
 	mark.color = ms->color;
 	mark.dest = ts_note_dest(ts, n->number);
 	mark.uri = NULL;
-	add_text(ts, arena_printf(ts->lay->arena, "%d", n->number), &mark,
-	    &in->pos, out);
+	before = ts_node_begin(ts, SN_REFERENCE, NULL);
+	link_node(ts, &mark, arena_printf(ts->lay->arena, "%s %s", num,
+	    model_plain((struct document *)ts->doc, in->child)));
+	ts_node_end(ts, before);
+	add_text(ts, num, &mark, &in->pos, out);
+	n->node = ts_node_new(ts, SN_NOTE, NULL);
 	set_note(ts, n, in);
 }
 
@@ -319,6 +340,7 @@ ref(struct ts *ts, const struct inline_node *in, struct look *lk,
 {
 	const struct target	*t = check_find(ts->doc, in->to);
 	struct look		 rl = *lk;
+	const char		*words, *page;
 
 	if (t == NULL) {
 		dropped_ref(ts, in, lk, out);
@@ -333,11 +355,15 @@ ref(struct ts *ts, const struct inline_node *in, struct look *lk,
 	}
 	rl.dest = t->id;
 	rl.color = ts->st->accent;
+	words = in->child != NULL ? model_plain((struct document *)ts->doc,
+	    in->child) : ref_words(ts, t);
+	page = page_suffix(ts, t->id);
+	link_node(ts, &rl, arena_printf(ts->lay->arena, "%s%s", words, page));
 	if (in->child != NULL)
 		walk(ts, in->child, &rl, out);
 	else
-		add_text(ts, ref_words(ts, t), &rl, &in->pos, out);
-	add_text(ts, page_suffix(ts, t->id), &rl, &in->pos, out);
+		add_text(ts, words, &rl, &in->pos, out);
+	add_text(ts, page, &rl, &in->pos, out);
 }
 
 /* --- the walk --- */
@@ -361,9 +387,12 @@ link(struct ts *ts, const struct inline_node *in, struct look *lk,
     struct span_list *out)
 {
 	struct look	ll = *lk;
+	const char	*words;
 
 	ll.uri = in->href;
 	ll.color = ts->st->accent;
+	words = model_plain((struct document *)ts->doc, in->child);
+	link_node(ts, &ll, *words != '\0' ? words : in->href);
 	walk(ts, in->child, &ll, out);
 	if (ts->st->link_marker != NULL && *ts->st->link_marker != '\0')
 		add_text(ts, arena_printf(ts->lay->arena, "\xC2\xA0%s",
@@ -446,7 +475,7 @@ ts_set(struct ts *ts, const struct span_list *sl, enum text_role role,
 	}
 	memset(out, 0, sizeof(*out));
 	if (sl->n > 0)
-		text_set(ts->fonts, sl, &p, out);
+		text_cache_set(ts->set_cache, ts->fonts, sl, &p, out);
 }
 
 /* Set inline content in a role and append it as strips. */

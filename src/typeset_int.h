@@ -17,13 +17,14 @@
 #include "check.h"
 #include "font.h"
 #include "layout.h"
+#include "limit.h"
 #include "locale.h"
 #include "model.h"
 #include "style.h"
 #include "text.h"
+#include "text_cache.h"
 #include "typeset.h"
 
-#define TS_MAX_PASSES	4	/* layout passes until page numbers settle */
 #define TS_SUP_SCALE	0.62	/* superscript size / text size */
 #define TS_SUP_RISE	0.36	/* superscript rise / text size */
 
@@ -62,7 +63,14 @@ struct vlist {
 /* A footnote: its number and its lines set at the column width. */
 struct note {
 	int		 number;
+	int		 node;		/* its Note element */
 	struct vlist	 lines;
+};
+
+/* A page-wide figure waiting for a page top. */
+struct pending_float {
+	const struct block *block;
+	int		 parent;	/* the element it goes into */
 };
 
 /* Where a destination landed in the previous pass. */
@@ -71,17 +79,28 @@ struct dest_page {
 	int		 page;		/* printed page number */
 };
 
+/* The positions of names in an array of dest_page, hashed. */
+struct dest_index {
+	size_t		*slots;		/* position + 1; 0: a free slot */
+	size_t		 cap, n;
+};
+
 struct ts {
 	const struct document	*doc;
 	const struct style	*st;
 	const struct locale	*loc;
 	struct fonts		*fonts;
 	struct hyph		*hyph;		/* NULL: no hyphenation */
+	struct text_cache	*set_cache;	/* paragraphs of earlier passes */
 	struct layout		*lay;
 	struct typeset_stats	*stats;
 	face_id		       (*faces)[FACE__MAX];	/* per family */
 
 	int		 section_level;	/* of the section being set, 0 none */
+	const struct srcpos *at;	/* the block being set, for messages */
+	int		 too_many_pages; /* LIMIT_PAGES was reported */
+	int		 node;		/* the open structure element (layout
+					   nodes), LAYOUT_ARTIFACT: none */
 
 	/* the frame being filled */
 	struct page	*page;
@@ -103,7 +122,7 @@ struct ts {
 	struct vlist	 continued;	/* owns the "continued" marks of notes */
 	double		 side_cursor;	/* [pt] top of the free side column */
 	struct vlist	 side_next;	/* side note lines for the next page */
-	const struct block **floats;	/* page-wide figures waiting */
+	struct pending_float *floats;	/* page-wide figures waiting */
 	size_t		 nfloats, floats_cap;
 
 	/* cross-references */
@@ -111,9 +130,13 @@ struct ts {
 	struct idset	 pulled;	/* quotes a pull-quote places */
 	struct dest_page *prev;		/* from the previous pass */
 	size_t		 nprev;
+	struct dest_index prev_index;
 	struct dest_page *dests;	/* this pass */
 	size_t		 ndests, dests_cap;
+	struct dest_index dests_index;
 	int		 unresolved;	/* refs printed without a page */
+	const char	*moved;		/* a destination whose page changed
+					   in the last pass, or NULL */
 
 	struct image_size *images;	/* sizes read so far (all passes) */
 	size_t		 nimages, images_cap;
@@ -142,6 +165,15 @@ void		 ts_finish_page(struct ts *);
 int		 ts_dest_page(const struct ts *, const char *name);
 int		 idset_has(const struct idset *, const char *id);
 void		 ts_record_dest(struct ts *, const char *name);
+
+/* typeset_dest.c */
+void		 dest_index_add(struct dest_index *, const struct dest_page *,
+		    size_t at);
+/* The page of name, 0 when the index has none. */
+int		 dest_index_find(const struct dest_index *,
+		    const struct dest_page *, const char *name);
+void		 dest_index_clear(struct dest_index *);
+void		 dest_index_free(struct dest_index *);
 const char	*ts_section_dest(const struct ts *, const struct block *);
 
 /* vertical material */
@@ -183,6 +215,9 @@ void		 ts_heading(struct ts *, const char *number,
 		    const char *title, const char *dest, const struct srcpos *);
 void		 ts_label_lines(struct ts *, struct vlist *, const char *,
 		    enum text_role, enum item_role, double space_before);
+void		 ts_text_lines(struct ts *, struct vlist *, const char *,
+		    enum text_role, enum item_role, double space_before,
+		    const struct srcpos *);
 void		 ts_add_credit(struct ts *, const char *credit,
 		    const char *dest);
 void		 ts_image(struct ts *, struct vlist *, const char *path,
@@ -198,6 +233,21 @@ void		 ts_build_chart(struct ts *, const struct block *,
 /* typeset_entry.c */
 void		 ts_build_entries(struct ts *, const struct block *,
 		    struct vlist *);
+
+/*
+ * typeset_tags.c: the structure tree.  ts_node_new makes an element
+ * under the open one (lang NULL: the same language); ts_node_open opens
+ * an element and ts_node_begin makes and opens one, both returning the
+ * element open before for ts_node_end.  ts_lang is the build's language,
+ * that of the words the locale gives.
+ */
+int		 ts_node_new(struct ts *, enum snode_type, const char *lang);
+int		 ts_node_open(struct ts *, int node);
+int		 ts_node_begin(struct ts *, enum snode_type, const char *lang);
+void		 ts_node_end(struct ts *, int before);
+void		 ts_node_alt(struct ts *, int node, const char *alt);
+enum snode_type	 ts_heading_type(int level);
+const char	*ts_lang(const struct ts *);
 
 /* typeset_front.c */
 void		 ts_cover(struct ts *);

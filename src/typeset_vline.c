@@ -2,7 +2,8 @@
  * typeset_vline: vertical material.  A vline is a strip of a column with
  * its items placed relative to the strip's top left corner; text lines
  * from text_set become vlines here, with their link areas and the
- * footnote numbers whose marks they carry.
+ * footnote numbers whose marks they carry.  A run belongs to the
+ * structure element of its span (a link), else to the open one.
  *
  * This part must never decide where a strip goes on the page: ts_pour does.
  */
@@ -66,6 +67,7 @@ add_link(struct vline *v, const struct item *g, const struct text_run *r)
 	memset(&it, 0, sizeof(it));
 	it.kind = ITEM_LINK;
 	it.role = g->role;
+	it.node = g->node;
 	it.pos = r->pos;
 	it.x = g->x;
 	it.y = g->y - r->size * 0.25;
@@ -98,6 +100,7 @@ add_run(struct ts *ts, struct vline *v, const struct text_line *line,
 	memset(&it, 0, sizeof(it));
 	it.kind = ITEM_GLYPHS;
 	it.role = role;
+	it.node = r->node != 0 ? r->node : ts->node;
 	it.pos = r->pos;
 	it.x = x + r->x;
 	it.y = baseline + r->rise;

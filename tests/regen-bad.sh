@@ -1,12 +1,21 @@
 #!/bin/sh
-# Write tests/bad/<name>.diag from what the program prints now.  Review
-# the changes with git diff before committing them.
+# Write tests/bad/<name>.diag from what `brochure build` prints now: for
+# the cases named (tests/regen-bad.sh emoji font-empty), or for all of
+# them.  Review the changes with git diff before committing them.
 BROCHURE=${BROCHURE:-build/brochure}
-for xml in tests/bad/*.xml; do
-	base=${xml%.xml}
-	style=styles/brochure-a4.xml
-	[ -f "$base.style" ] && style=$(cat "$base.style")
-	"$BROCHURE" build "$xml" -s "$style" -o /tmp/brochure-regen-bad.pdf \
-	    2>"$base.diag"
-	rm -f /tmp/brochure-regen-bad.pdf
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+. tests/lib/bad.sh
+
+if [ $# -eq 0 ]; then
+	set -- $(ls tests/bad/*.xml tests/bad/*.gen | sed 's|.*/||; s|\.[a-z]*$||' |
+	    sort -u)
+fi
+for name; do
+	base=tests/bad/$name
+	xml=$(bad_input "$base") || { echo "cannot generate $base.xml"; exit 1; }
+	bad_run build "$base" "$xml" "$TMP/regen.pdf"
+	echo "$name: exit status $?"
+	cp "$TMP/b.diag" "$base.diag"
+	rm -f "$TMP/regen.pdf"
 done

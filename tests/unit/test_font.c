@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 #include <hb.h>
 
@@ -213,6 +214,56 @@ accepts_truetype_once(void **state)
 	assert_string_equal(fonts_path(f, lato), LATO);
 	assert_non_null(fonts_pdf_font(f, lato));
 	assert_int_equal(fonts_pdf_check(f, NULL, "test"), 0);
+	fonts_free(f);
+}
+
+/*
+ * A file is one face under any path.  A font in the shipped folder is
+ * read from the prepared folder's file of the same name where there is
+ * one (here DejaVu Sans posing as Lato Regular), else as it is.
+ */
+static void
+prepared_copies_and_paths(void **state)
+{
+	struct fonts	*f = fonts_new();
+	char		 dir[300], copy[320], target[300];
+	face_id		 lato, bold;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/prepared", tmpdir);
+	snprintf(copy, sizeof(copy), "%s/Lato-Regular.ttf", dir);
+	assert_non_null(getcwd(target, sizeof(target) - sizeof(DEJAVU)));
+	strcat(strcat(target, "/"), DEJAVU);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(symlink(target, copy), 0);
+	fonts_prefer_prepared(f, "fonts", dir);
+	lato = fonts_open(f, LATO, NULL);
+	assert_true(fonts_has_glyph(f, lato, 0x2713));		/* DejaVu's ✓ */
+	assert_int_equal(fonts_open(f, "./fonts/../" LATO, NULL), lato);
+	bold = fonts_open(f, "fonts/Lato-Bold.ttf", NULL);
+	assert_false(fonts_has_glyph(f, bold, 0x2713));	/* the original */
+	assert_int_equal(fonts_count(f), 2);
+	fonts_free(f);
+}
+
+/* Measuring makes no PDF objects; the PDF font comes when first asked. */
+static void
+pdf_font_only_when_drawn(void **state)
+{
+	struct fonts	*f = fonts_new();
+	HPDF_Doc	 pdf = fonts_pdf_doc(f);
+	HPDF_UINT	 objects = pdf->xref->entries->count;
+	face_id		 lato = fonts_open(f, LATO, NULL);
+
+	(void)state;
+	assert_true(fonts_advance(f, lato, 'A') > 0);
+	assert_true(fonts_ascent(f, lato) > 0);
+	assert_int_equal(pdf->xref->entries->count, objects);
+	assert_non_null(fonts_pdf_font(f, lato));
+	assert_true(pdf->xref->entries->count > objects);
+	objects = pdf->xref->entries->count;
+	assert_ptr_equal(fonts_pdf_font(f, lato), fonts_pdf_font(f, lato));
+	assert_int_equal(pdf->xref->entries->count, objects);
 	fonts_free(f);
 }
 
@@ -439,6 +490,8 @@ main(void)
 		cmocka_unit_test(refuses_damaged_files),
 		cmocka_unit_test(refuses_damaged_tables),
 		cmocka_unit_test(accepts_truetype_once),
+		cmocka_unit_test(prepared_copies_and_paths),
+		cmocka_unit_test(pdf_font_only_when_drawn),
 		cmocka_unit_test(widths_are_sums_of_advances),
 		cmocka_unit_test(kerning_is_harfbuzz_pair_kerning),
 		cmocka_unit_test(kerning_cache_agrees_with_harfbuzz),

@@ -1,8 +1,10 @@
 /*
  * Unit tests of layout: pages, items and outline entries are appended
  * and copied as the header promises, arrays grow without losing
- * anything, the name tables cover every kind and role, and arcs become
- * Bézier pieces of at most 90° that stay on their circle.
+ * anything, the name tables cover every kind and role, arcs become
+ * Bézier pieces of at most 90° that stay on their circle, and the
+ * structure tree starts with the Document and stores a language only
+ * where it differs from the inherited one.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -127,6 +129,8 @@ name_tables_cover_every_value(void **state)
 		assert_non_null(item_role_names[i]);
 	for (i = 0; i < PATH__MAX; i++)
 		assert_non_null(path_op_names[i]);
+	for (i = 0; i < SN__MAX; i++)
+		assert_non_null(snode_type_names[i]);
 	for (i = 0; i < PAINT__MAX; i++)
 		assert_non_null(path_paint_names[i]);
 	assert_string_equal(item_kind_names[ITEM_GLYPHS], "glyphs");
@@ -237,6 +241,37 @@ paths_are_copied_into_the_arena(void **state)
 	layout_free(l);
 }
 
+static void
+nodes_inherit_their_language(void **state)
+{
+	struct layout	*l = layout_new(100, 100);
+	int		 sect, p, q, note;
+	size_t		 i;
+
+	(void)state;
+	l->info.lang = "de";
+	assert_int_equal(l->nnodes, 1);
+	assert_int_equal(l->nodes[0].type, SN_DOCUMENT);
+	assert_int_equal(l->nodes[0].parent, -1);
+	assert_int_equal(LAYOUT_ARTIFACT, 0);
+	sect = layout_add_node(l, SN_SECT, 0, "DE");	/* the same */
+	p = layout_add_node(l, SN_P, sect, "en");
+	q = layout_add_node(l, SN_P, p, "en");		/* inherited */
+	note = layout_add_node(l, SN_NOTE, q, "de");
+	assert_null(l->nodes[sect].lang);
+	assert_string_equal(l->nodes[p].lang, "en");
+	assert_null(l->nodes[q].lang);
+	assert_string_equal(l->nodes[note].lang, "de");
+	assert_string_equal(layout_node_lang(l, q), "en");
+	assert_string_equal(layout_node_lang(l, sect), "de");
+	assert_int_equal(l->nodes[note].parent, q);
+	assert_null(l->nodes[note].alt);
+	for (i = 0; i < 100; i++)		/* the table grows */
+		assert_int_equal(layout_add_node(l, SN_P, sect, NULL), 5 + i);
+	assert_int_equal(l->nodes[104].parent, sect);
+	layout_free(l);
+}
+
 int
 main(void)
 {
@@ -249,6 +284,7 @@ main(void)
 		cmocka_unit_test(arcs_stay_on_the_circle),
 		cmocka_unit_test(arc_quarter_has_the_classic_controls),
 		cmocka_unit_test(paths_are_copied_into_the_arena),
+		cmocka_unit_test(nodes_inherit_their_language),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -148,6 +148,27 @@ diag_counts_and_werror(void **state)
 	assert_int_equal(diag_errors() + diag_warnings(), 0);
 }
 
+/* With diag_set_once, a message at the same file:line counts once. */
+static void
+diag_repeats_shown_once(void **state)
+{
+	struct srcpos	pos = { "x.xml", 3 }, other = { "x.xml", 4 };
+
+	(void)state;
+	diag_reset();
+	diag_set_once(1);
+	diag_warning(&pos, "twice");
+	diag_warning(&pos, "twice");
+	assert_int_equal(diag_warnings(), 1);
+	diag_warning(&other, "twice");
+	diag_warning(&pos, "another");
+	assert_int_equal(diag_warnings(), 3);
+	diag_set_once(0);
+	diag_warning(&pos, "twice");
+	assert_int_equal(diag_warnings(), 4);
+	diag_reset();
+}
+
 int
 main(void)
 {
@@ -159,6 +180,7 @@ main(void)
 		cmocka_unit_test(strbuf_grows),
 		cmocka_unit_test(file_read_refuses_folders),
 		cmocka_unit_test(diag_counts_and_werror),
+		cmocka_unit_test(diag_repeats_shown_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
