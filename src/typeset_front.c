@@ -118,6 +118,8 @@ cover_meta(struct ts *ts, struct vlist *l)
 	char			*date;
 
 	wide(ts, l, m->publisher, TR_COVER_META, 0);
+	if (m->month == 0)		/* no date, or not YYYY-MM[-DD] */
+		return;
 	date = locale_format_date(ts->loc, m->year, m->month, m->day);
 	label_para(ts, l, arena_strdup(ts->lay->arena, date), TR_COVER_META);
 	free(date);
