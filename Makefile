@@ -51,7 +51,7 @@ OBJS_SET    = $(B)/font.o $(B)/text.o $(B)/text_cache.o $(B)/para.o \
 # render: the devices (only pdf_device.o draws with libharu)
 OBJS_RENDER = $(B)/render.o $(B)/pdf_device.o $(B)/pdf_image.o \
 	      $(B)/pdf_meta.o $(B)/pdf_print.o $(B)/pdf_tags.o \
-	      $(B)/text_device.o
+	      $(B)/pdf_pack.o $(B)/text_device.o
 
 # batch: every region and language, each build in a child process
 OBJS_BATCH  = $(B)/batch.o

@@ -5,13 +5,21 @@
  * German takes milliseconds instead of libhyphen's seconds, with the same
  * automaton and so the same break points.  A word the language's
  * exception list names (hyph_except.c) takes its break points from there.
+ * A word asked about again is answered from a memo (a brochure says the
+ * same words many times, and each of its layout passes asks again).
  *
  * This module must never decide where a line breaks: it only says where a
  * word may.
  */
+#define _DEFAULT_SOURCE			/* madvise */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hyphen.h>
 
@@ -21,13 +29,29 @@
 #include "hyph_image.h"
 
 #define HYPH_MAX_WORD	256	/* [bytes] longer words are not hyphenated */
+#define MEMO_FIRST_CAP	1024	/* slots of a new memo: a power of 2 */
+#define MEMO_MAX_BYTES	(8L * 1024 * 1024)	/* [bytes] of words kept */
+
+/* A word hyphenated before: its bytes, then its break bytes. */
+struct memo_word {
+	uint64_t	 hash;
+	size_t		 len;		/* [bytes] of the word */
+	unsigned char	 data[];
+};
 
 struct hyph {
-	char		*image;		/* the file; strings point into it */
+	char		*image;		/* the file, mapped; strings and
+					   transitions point into it */
+	size_t		 image_len;	/* [bytes] */
 	HyphenDict	*dict;		/* first level; nextlevel chains */
 	struct hyph_except *except;	/* NULL: no exception list */
+	struct memo_word **memo;	/* open addressing, half full */
+	size_t		 memo_cap, memo_n;
+	size_t		 memo_bytes;	/* [bytes] of words and breaks */
 	int		 left_min, right_min;	/* [characters] */
 };
+
+static void	 memo_clear(struct hyph *);
 
 /* --- reading the image --- */
 
@@ -161,6 +185,35 @@ image_path(const char *dir, const char *dic_path)
 	return xasprintf("%s/%.*s.hyb", dir, (int)n, base);
 }
 
+/*
+ * The image mapped read-only: only the pages hyphenation walks are read
+ * into memory.  NULL (errno set) when it cannot be; an empty file maps
+ * to one NUL byte, which is no image.
+ */
+static char *
+map_image(const char *path, size_t *len)
+{
+	struct stat	 sb;
+	void		*p = MAP_FAILED;
+	int		 fd, saved = 0;
+
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return NULL;
+	if (fstat(fd, &sb) != 0)
+		saved = errno;
+	else if (!S_ISREG(sb.st_mode))
+		saved = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
+	else {
+		*len = (size_t)sb.st_size;
+		p = *len > 0 ? mmap(NULL, *len, PROT_READ, MAP_PRIVATE, fd, 0) :
+		    mmap(NULL, 1, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		saved = p == MAP_FAILED ? errno : 0;
+	}
+	close(fd);
+	errno = saved;
+	return p == MAP_FAILED ? NULL : p;
+}
+
 struct hyph *
 hyph_open(const char *dir, const char *dic_path, int left_min,
     int right_min, const struct srcpos *pos)
@@ -170,7 +223,7 @@ hyph_open(const char *dir, const char *dic_path, int left_min,
 	char		*image;
 	size_t		 len;
 
-	if ((image = file_read(path, &len)) == NULL) {
+	if ((image = map_image(path, &len)) == NULL) {
 		diag_warning(pos, "no hyphenation for %s: %s: %s (make "
 		    "compiles it from the pattern file)", dic_path, path,
 		    strerror(errno));
@@ -179,13 +232,15 @@ hyph_open(const char *dir, const char *dic_path, int left_min,
 	}
 	h = xcalloc(1, sizeof(*h));
 	h->image = image;
+	h->image_len = len;
 	h->left_min = left_min, h->right_min = right_min;
 	if ((h->dict = read_image(image, len)) == NULL) {
 		diag_warning(pos, "no hyphenation: %s is not a compiled "
 		    "pattern image of this machine: run make again", path);
 		hyph_free(h);
 		h = NULL;
-	}
+	} else		/* the states are copied: let their pages go */
+		madvise(image, len, MADV_DONTNEED);
 	free(path);
 	return h;
 }
@@ -195,9 +250,11 @@ hyph_free(struct hyph *h)
 {
 	if (h == NULL)
 		return;
+	memo_clear(h);
+	free(h->memo);
 	free_dicts(h->dict);
 	hyph_except_free(h->except);
-	free(h->image);
+	munmap(h->image, h->image_len > 0 ? h->image_len : 1);
 	free(h);
 }
 
@@ -206,6 +263,7 @@ hyph_load_exceptions(struct hyph *h, const char *path)
 {
 	hyph_except_free(h->except);
 	h->except = hyph_except_load(path);
+	memo_clear(h);
 	return hyph_except_count(h->except);
 }
 
@@ -283,10 +341,10 @@ hyphenate_run(struct hyph *h, const char *word, size_t from, size_t to,
 	free_rep(rep, pos, cut, (int)len);
 }
 
-void
-hyph_word(void *arg, const char *word, size_t len, unsigned char *breaks)
+static void
+hyphenate_word(struct hyph *h, const char *word, size_t len,
+    unsigned char *breaks)
 {
-	struct hyph	*h = arg;
 	size_t		 i = 0, start, k;
 	uint32_t	 c;
 
@@ -301,4 +359,99 @@ hyph_word(void *arg, const char *word, size_t len, unsigned char *breaks)
 		if (i == start)
 			i += (k = utf8_decode(word + i, len - i, &c)) ? k : 1;
 	}
+}
+
+/* --- the memo --- */
+
+static uint64_t
+memo_hash(const char *s, size_t n)
+{
+	uint64_t	h = 14695981039346656037ULL;	/* FNV-1a */
+
+	while (n-- > 0) {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* The slot of word, or the free one where it belongs. */
+static struct memo_word **
+memo_slot(struct memo_word **memo, size_t cap, uint64_t hash,
+    const char *word, size_t len)
+{
+	size_t			 i = (size_t)hash & (cap - 1);
+	struct memo_word	*m;
+
+	for (;; i = (i + 1) & (cap - 1)) {
+		m = memo[i];
+		if (m == NULL || (m->hash == hash && m->len == len &&
+		    memcmp(m->data, word, len) == 0))
+			return &memo[i];
+	}
+}
+
+static void
+memo_grow(struct hyph *h)
+{
+	struct memo_word	**old = h->memo;
+	size_t			  i, n = h->memo_cap;
+
+	h->memo_cap = n ? 2 * n : MEMO_FIRST_CAP;
+	h->memo = xcalloc(h->memo_cap, sizeof(*h->memo));
+	for (i = 0; i < n; i++)
+		if (old[i] != NULL)
+			*memo_slot(h->memo, h->memo_cap, old[i]->hash,
+			    (const char *)old[i]->data, old[i]->len) = old[i];
+	free(old);
+}
+
+/* Forget every word (the exceptions changed, or the end). */
+static void
+memo_clear(struct hyph *h)
+{
+	size_t	i;
+
+	for (i = 0; i < h->memo_cap; i++) {
+		free(h->memo[i]);
+		h->memo[i] = NULL;
+	}
+	h->memo_n = h->memo_bytes = 0;
+}
+
+/* Keep word's breaks, while the memo is below its size. */
+static void
+memo_add(struct hyph *h, uint64_t hash, const char *word, size_t len,
+    const unsigned char *breaks)
+{
+	struct memo_word	*m;
+
+	if (h->memo_bytes + 2 * len > MEMO_MAX_BYTES)
+		return;
+	if (2 * (h->memo_n + 1) > h->memo_cap)
+		memo_grow(h);
+	m = xmalloc(sizeof(*m) + 2 * len);
+	m->hash = hash;
+	m->len = len;
+	memcpy(m->data, word, len);
+	memcpy(m->data + len, breaks, len);
+	*memo_slot(h->memo, h->memo_cap, hash, word, len) = m;
+	h->memo_n++;
+	h->memo_bytes += 2 * len;
+}
+
+void
+hyph_word(void *arg, const char *word, size_t len, unsigned char *breaks)
+{
+	struct hyph		*h = arg;
+	uint64_t		 hash = memo_hash(word, len);
+	struct memo_word	*m;
+
+	if (h->memo_n > 0 && (m = *memo_slot(h->memo, h->memo_cap, hash,
+	    word, len)) != NULL) {
+		memcpy(breaks, m->data + len, len);
+		return;
+	}
+	hyphenate_word(h, word, len, breaks);
+	memo_add(h, hash, word, len, breaks);
 }

@@ -382,6 +382,8 @@ read_report(struct build *b, const struct options *o)
 		return -1;
 	if ((b->doc = model_read(b->loaded, &mo)) == NULL)
 		return -1;
+	load_free(b->loaded);		/* the model holds its own copies */
+	b->loaded = NULL;
 	dir = xasprintf("%s/styles/locales", b->datadir);
 	b->locale = locale_load(dir, b->doc->lang);
 	free(dir);

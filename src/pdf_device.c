@@ -31,7 +31,7 @@
 
 #define OUTLINE_MAX_DEPTH	8		/* deeper entries are nested here */
 #define LABEL_MAX_DIGITS	9		/* a page number fits an int */
-#define SAVE_CHUNK		65536		/* [bytes] copied per write */
+#define SAVE_CHUNK		65536		/* [bytes] read back at once */
 #define TJ_UNITS		1000.0		/* TJ numbers: 1/1000 text space */
 #define BMP_LAST		0xFFFF		/* libharu codes are 2 bytes */
 #define TJ_GLYPH_MAX		32		/* [bytes] TJ text of one input
@@ -39,6 +39,8 @@
 						   code bytes, ")", a number */
 #define TJ_EXTRA		8		/* [bytes] "[", "] TJ\n", NUL */
 #define ANNOT_PRINT		4		/* annotation flag: print it */
+/* Set and not empty: the file as libharu writes it, unpacked. */
+#define PACK_ENV		"BROCHURE_NO_PACK"
 
 static int	 pdf_begin(void *, const struct layout *);
 static void	 pdf_begin_page(void *, const struct page *);
@@ -114,7 +116,7 @@ dests_collect(struct pdf_dev *d)
 			if (it->kind != ITEM_DEST)
 				continue;
 			d->dests[d->ndests] = (struct pdf_dest){
-			    it->u.dest.name, d->ndests, p, it->x, it->y };
+			    it->u.dest.name, d->ndests, p, it->x, it->y, NULL };
 			d->ndests++;
 		}
 	qsort(d->dests, d->ndests, sizeof(*d->dests), dest_cmp);
@@ -128,12 +130,14 @@ dests_collect(struct pdf_dev *d)
 /*
  * [page /XYZ left top null]: null keeps the reader's zoom, which
  * HPDF_Destination_SetXYZ refuses, so the array is written by hand.
+ * One object per name, however many links and outline entries lead
+ * there.
  */
 static HPDF_Destination
 dest_make(struct pdf_dev *d, const char *name, const struct srcpos *pos)
 {
 	struct pdf_dest		 key = { .name = name };
-	const struct pdf_dest	*t;
+	struct pdf_dest		*t;
 	HPDF_Destination	 dst;
 	HPDF_Page		 page;
 
@@ -145,6 +149,8 @@ dest_make(struct pdf_dev *d, const char *name, const struct srcpos *pos)
 		d->failed = 1;
 		return NULL;
 	}
+	if (t->dst != NULL)
+		return t->dst;
 	page = d->pages[t->page];
 	if ((dst = HPDF_Page_CreateDestination(page)) == NULL)
 		return NULL;
@@ -154,6 +160,7 @@ dest_make(struct pdf_dev *d, const char *name, const struct srcpos *pos)
 	HPDF_Array_AddReal(dst, (HPDF_REAL)t->x);
 	HPDF_Array_AddReal(dst, (HPDF_REAL)t->y);
 	HPDF_Array_Add(dst, HPDF_Null_New(d->pdf->mmgr));
+	t->dst = dst;
 	return dst;
 }
 
@@ -427,9 +434,10 @@ pdf_glyphs(void *ctx, const struct item *it)
 	if (text == NULL || *text == '\0' || size <= 0.0)
 		return;
 	pdf_tags_mark(d, it);
-	/* Measuring marks the glyphs for the subset (typeset did too). */
-	HPDF_Font_TextWidth(font, (const HPDF_BYTE *)text,
-	    (HPDF_UINT)strlen(text));
+	/* Measuring marks the glyphs for the subset (typeset did too; the
+	 * font module asks libharu once per glyph and face). */
+	(void)fonts_width(d->fonts, it->u.glyphs.face, text, strlen(text),
+	    size);
 	tj_build(&d->tj, text, -it->u.glyphs.word_space * TJ_UNITS / size,
 	    -it->u.glyphs.letter_space * TJ_UNITS / size, it->u.glyphs.kern);
 	HPDF_Page_BeginText(d->page);
@@ -621,18 +629,16 @@ write_all(int fd, const unsigned char *buf, size_t n)
 }
 
 /*
- * Have libharu write the document into its memory stream and copy that
- * to fd.  Returns 0, or -1 with errno set (errno 0: libharu failed and
- * it was reported).
+ * Have libharu write the document into its memory stream and read it
+ * back into b.  -1 when libharu failed (reported).
  */
 static int
-pdf_copy(struct pdf_dev *d, int fd, const struct srcpos *pos)
+pdf_read(struct pdf_dev *d, const struct srcpos *pos, struct strbuf *b)
 {
-	unsigned char	*buf;
+	char		*buf;
 	HPDF_UINT32	 n;
 	HPDF_STATUS	 st;
 
-	errno = 0;
 	HPDF_SaveToStream(d->pdf);
 	HPDF_ResetStream(d->pdf);
 	if (pdf_check(d, pos, "writing the PDF") == -1)
@@ -640,16 +646,43 @@ pdf_copy(struct pdf_dev *d, int fd, const struct srcpos *pos)
 	buf = xmalloc(SAVE_CHUNK);
 	do {
 		n = SAVE_CHUNK;
-		st = HPDF_ReadFromStream(d->pdf, buf, &n);
-		if (n > 0 && write_all(fd, buf, n) == -1) {
-			free(buf);
-			return -1;
-		}
+		st = HPDF_ReadFromStream(d->pdf, (HPDF_BYTE *)buf, &n);
+		strbuf_append(b, buf, n);
 	} while (st == HPDF_OK);
 	free(buf);
-	if (st != HPDF_STREAM_EOF)
-		return pdf_check(d, pos, "reading back the PDF") == -1 ? -1 : 0;
+	if (st != HPDF_STREAM_EOF &&
+	    pdf_check(d, pos, "reading back the PDF") == -1) {
+		strbuf_free(b);
+		return -1;
+	}
 	return 0;
+}
+
+/*
+ * The bytes of the file: libharu's, packed by pdf_pack.c unless
+ * PACK_ENV is set (to compare with or inspect libharu's own output).
+ * NULL when libharu failed (reported).  libharu's output always packs:
+ * a build with NDEBUG would write it unpacked rather than abort.
+ */
+static unsigned char *
+pdf_bytes(struct pdf_dev *d, const struct srcpos *pos, size_t *len)
+{
+	struct strbuf	 b = { NULL, 0, 0 };
+	const char	*env = getenv(PACK_ENV);
+	unsigned char	*packed;
+	int		 rc;
+
+	if (pdf_read(d, pos, &b) == -1)
+		return NULL;
+	*len = b.len;
+	if (env != NULL && *env != '\0')
+		return (unsigned char *)b.data;
+	rc = pdf_pack((const unsigned char *)b.data, b.len, &packed, len);
+	assert(rc == 0);
+	if (rc == -1)
+		return (unsigned char *)b.data;
+	strbuf_free(&b);
+	return packed;
 }
 
 /* The file appears complete or not at all. */
@@ -657,20 +690,27 @@ static int
 pdf_save(struct pdf_dev *d)
 {
 	struct srcpos	 pos = { d->out_path, 0 };
-	char		*tmp = temp_path(d->out_path);
+	char		*tmp;
+	unsigned char	*bytes;
+	size_t		 len;
 	mode_t		 mask = umask(0);
 	int		 fd, rc;
 
 	umask(mask);
+	if ((bytes = pdf_bytes(d, &pos, &len)) == NULL)
+		return -1;
+	tmp = temp_path(d->out_path);
 	if ((fd = mkstemp(tmp)) == -1) {
 		diag_error(&pos, "cannot create a temporary file beside it: "
 		    "%s: check that the folder exists and is writable",
 		    strerror(errno));
 		free(tmp);
+		free(bytes);
 		return -1;
 	}
 	(void)fchmod(fd, 0666 & ~mask);		/* as if created plainly */
-	rc = pdf_copy(d, fd, &pos);
+	rc = write_all(fd, bytes, len);
+	free(bytes);
 	if (rc == 0 && fsync(fd) == -1)
 		rc = -1;
 	if (close(fd) == -1 && rc == 0)
@@ -678,10 +718,9 @@ pdf_save(struct pdf_dev *d)
 	if (rc == 0 && rename(tmp, d->out_path) == -1)
 		rc = -1;
 	if (rc == -1) {
-		if (errno != 0)
-			diag_error(&pos, "cannot write the PDF: %s: check the "
-			    "free disk space and the folder's permissions",
-			    strerror(errno));
+		diag_error(&pos, "cannot write the PDF: %s: check the "
+		    "free disk space and the folder's permissions",
+		    strerror(errno));
 		unlink(tmp);
 	}
 	free(tmp);

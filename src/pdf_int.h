@@ -20,6 +20,8 @@ struct pdf_dest {
 	size_t		 seq;		/* document order, for duplicates */
 	size_t		 page;
 	double		 x, y;		/* [pt] */
+	HPDF_Destination dst;		/* made once, shared by every link
+					   and outline entry to it */
 };
 
 /* An embedded image, shared by every use of its path. */
@@ -98,5 +100,15 @@ void		 pdf_tags_link(struct pdf_dev *, const struct item *,
 void		 pdf_tags_end_page(struct pdf_dev *);
 void		 pdf_tags_end(struct pdf_dev *);
 void		 pdf_tags_free(struct pdf_dev *);
+
+/*
+ * pdf_pack.c: libharu's finished file (in, len bytes, PDF 1.5 or later)
+ * with its objects in compressed object streams and a cross-reference
+ * stream.  0 and a new buffer in *out (the caller frees it), or -1 and
+ * nothing when in does not parse exactly as libharu writes (then keep
+ * in as it is).
+ */
+int		 pdf_pack(const unsigned char *in, size_t len,
+		    unsigned char **out, size_t *out_len);
 
 #endif /* BROCHURE_PDF_INT_H */

@@ -21,6 +21,7 @@
  * is: typeset named every item's element.
  */
 #include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,10 @@
 #define NUMS_PER_LEAF	1024	/* keys in one leaf of the parent tree */
 #define MC_MAX		96	/* [bytes] the longest BDC line written */
 #define ID_MAX		32	/* [bytes] "note-" and a size_t */
+#define NBSP		0x00A0	/* no-break space */
+#define PDFDOC_HIGH	0x80	/* PDFDocEncoding: first of its own */
+#define PDFDOC_EURO	0xA0	/* its euro sign; Latin-1 above */
+#define PDFDOC_UNDEFINED 0xAD	/* no character there */
 
 enum kid_kind {
 	KID_ELEM,	/* a child element: value is its node */
@@ -63,11 +68,6 @@ struct tag_page {
 	size_t		 n, cap;
 };
 
-/* An annotation's element, for the parent tree. */
-struct tag_annot {
-	int		 node;
-};
-
 /* What the open marked-content sequence of the page is. */
 enum mc_open {
 	MC_NONE,
@@ -80,7 +80,7 @@ struct pdf_tags {
 	struct tag_elem	*elems;		/* one per layout node */
 	size_t		 nelems;
 	struct tag_page	*pages;		/* one per page */
-	struct tag_annot *annots;
+	int		*annots;		/* each link annotation's node */
 	size_t		 nannots, annots_cap;
 	enum mc_open	 open;
 	int		 open_node;
@@ -122,19 +122,57 @@ kid_add(struct tag_elem *e, enum kid_kind kind, int value, size_t page,
 	}
 }
 
+/* The PDFDocEncoding byte of code point cp, 0 if it has none. */
+static unsigned char
+pdfdoc_byte(uint32_t cp)
+{
+	/* 0x80 to 0x9E; 0xA0 is the euro, 0xA1 to 0xFF Latin-1 but 0xAD */
+	static const uint16_t	 high[] = {
+		0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192,
+		0x2044, 0x2039, 0x203A, 0x2212, 0x2030, 0x201E, 0x201C,
+		0x201D, 0x2018, 0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02,
+		0x0141, 0x0152, 0x0160, 0x0178, 0x017D, 0x0131, 0x0142,
+		0x0153, 0x0161, 0x017E,
+	};
+	size_t			 i;
+
+	if ((cp >= 0x20 && cp < 0x7f) || (cp > PDFDOC_EURO && cp <= 0xFF &&
+	    cp != PDFDOC_UNDEFINED))
+		return (unsigned char)cp;
+	if (cp == 0x20AC)
+		return PDFDOC_EURO;
+	for (i = 0; i < sizeof(high) / sizeof(high[0]); i++)
+		if (high[i] == cp)
+			return (unsigned char)(PDFDOC_HIGH + i);
+	return 0;
+}
+
 /*
- * A text string: PDFDocEncoding when the text is printable ASCII (four
- * times shorter than UTF-16), else UTF-16BE.
+ * A text string (a no-break space as a space): PDFDocEncoding where
+ * every character has a byte there (most German, English, Czech and
+ * Polish text; ASCII at a quarter of UTF-16's size), else UTF-16BE.
  */
 static HPDF_String
 text_string(struct pdf_dev *d, const char *utf8)
 {
-	const char	*p;
+	struct strbuf	 b = { NULL, 0, 0 };
+	const char	*p = utf8;
+	size_t		 len = strlen(utf8), n;
+	uint32_t	 cp;
+	unsigned char	 c;
+	HPDF_String	 str;
 
-	for (p = utf8; *p >= 0x20 && *p < 0x7f; p++)
-		continue;
-	return HPDF_String_New(d->pdf->mmgr, utf8, *p == '\0' ? NULL :
-	    d->tags->utf8);
+	strbuf_puts(&b, "");
+	for (; len > 0; p += n, len -= n) {
+		if ((n = utf8_decode(p, len, &cp)) == 0 ||
+		    (c = pdfdoc_byte(cp == NBSP ? ' ' : cp)) == 0)
+			break;
+		strbuf_putc(&b, (char)c);
+	}
+	str = HPDF_String_New(d->pdf->mmgr, len == 0 ? b.data : utf8,
+	    len == 0 ? NULL : d->tags->utf8);
+	strbuf_free(&b);
+	return str;
 }
 
 /* --- elements --- */
@@ -254,7 +292,7 @@ pdf_tags_link(struct pdf_dev *d, const struct item *it, HPDF_Annotation a)
 	kid_add(e, KID_OBJR, 0, page_index(d), a);
 	t->annots = grow(t->annots, t->nannots, &t->annots_cap,
 	    sizeof(*t->annots));
-	t->annots[t->nannots].node = it->node;
+	t->annots[t->nannots] = it->node;
 	HPDF_Dict_AddNumber(a, "StructParent",
 	    (HPDF_INT32)(d->npages + t->nannots++));
 	if (n->alt != NULL)
@@ -332,7 +370,7 @@ parent_value(struct pdf_dev *d, size_t key)
 	size_t			 i;
 
 	if (key >= d->npages)
-		return t->elems[t->annots[key - d->npages].node].dict;
+		return t->elems[t->annots[key - d->npages]].dict;
 	p = &t->pages[key];
 	if ((a = HPDF_Array_New(d->pdf->mmgr)) == NULL ||
 	    HPDF_Xref_Add(d->pdf->xref, a) != HPDF_OK)

@@ -31,6 +31,7 @@
 
 #define PT_PER_MM	(72.0 / 25.4)
 #define MIN_COLUMN	(20.0 * PT_PER_MM)	/* [pt] narrowest column */
+#define MIN_FRAME_LINES	3			/* body lines a page holds */
 #define MIN_LEADING	0.8			/* leading / size, at least */
 #define MIN_SIZE	1.0			/* [pt] smallest text and page */
 #define MAX_COLUMNS	12
@@ -861,6 +862,27 @@ check_columns(struct reader *rd)
 	return -1;
 }
 
+/* A frame lower than a few lines of body text sets a line per page. */
+static int
+check_frame_height(struct reader *rd)
+{
+	const struct style	*st = rd->st;
+	struct srcpos		 pos = elem_pos(rd, "page");
+	double			 h = st->page_height - st->margin_top -
+				    st->margin_bottom;
+	double			 need = MIN_FRAME_LINES *
+				    st->text[TR_BODY].leading;
+
+	if (h >= need)
+		return 0;
+	diag_error(&pos, "margin-top (%gmm) and margin-bottom (%gmm) leave "
+	    "%gmm of a page %gmm high, less than %d lines of body text "
+	    "(%gmm): make them smaller", mm(st->margin_top),
+	    mm(st->margin_bottom), mm(h), mm(st->page_height),
+	    MIN_FRAME_LINES, mm(need));
+	return -1;
+}
+
 static int
 check_leading(struct reader *rd)
 {
@@ -959,6 +981,8 @@ check_geometry(struct reader *rd)
 
 	if ((rc = check_page(rd)) == 0)
 		rc = check_columns(rd);
+	if (rc == 0)
+		rc = check_frame_height(rd);
 	if (rc == 0)
 		rc = check_furniture(rd);
 	if (rc == 0)

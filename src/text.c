@@ -202,7 +202,7 @@ is_dash(uint32_t cp)
 static int
 str_eq(const char *a, const char *b)
 {
-	if (a == NULL || b == NULL)
+	if (a == b || a == NULL || b == NULL)
 		return a == b;
 	return strcmp(a, b) == 0;
 }

@@ -1,9 +1,15 @@
 /*
  * text_cache: paragraphs set in one layout pass, reused in the next (see
  * text_cache.h).  An open-addressing table, kept at most half full, maps
- * a paragraph's key (its spans and parameters as bytes) to the lines
- * text_set made of it; at each new pass the table is rebuilt with the
- * entries the last pass used.
+ * a paragraph's key to what text_set made of it; at each new pass the
+ * table keeps only the entries the last pass used.
+ *
+ * An entry is one allocation: its lines, its runs (with only what the
+ * spans do not say again: face, position, width, text, kerning), the
+ * non-zero kerning pairs, the runs' text and the key.  The key is the
+ * parameters, then each span's text and the fields of its look that
+ * differ from the span before it, so that a paragraph in one look costs
+ * little more than its words.
  *
  * This module must never set text itself, nor keep a pointer into the
  * spans it is given.
@@ -19,11 +25,12 @@
 #define FNV_OFFSET	14695981039346656037ULL
 #define FNV_PRIME	1099511628211ULL
 #define NO_STRING	SIZE_MAX	/* the length that stands for NULL */
+#define ALIGN		8	/* [bytes] of each part of an entry */
 
 /*
- * The key must hold every field text_set reads.  A field added to these
- * structs needs its line in key_span, key_color or key_params, and then
- * the size here.
+ * The key and the copies must cover every field text_set reads and
+ * writes.  A field added to these structs needs its line in key_span,
+ * key_color, key_params, store or restore, and then the size here.
  */
 _Static_assert(sizeof(struct span) == 136,
     "struct span changed: key the new field in text_cache.c");
@@ -31,19 +38,63 @@ _Static_assert(sizeof(struct color) == 48,
     "struct color changed: key the new field in text_cache.c");
 _Static_assert(sizeof(struct text_params) == 88,
     "struct text_params changed: key the new field in text_cache.c");
+_Static_assert(sizeof(struct text_run) == 160 &&
+    sizeof(struct text_line) == 56 && sizeof(struct text_block) == 32,
+    "a text_set result changed: keep the new field in text_cache.c");
+
+/* The look of a span, each field a bit: which differ from the span before. */
+enum look_field {
+	LOOK_FACE	= 1 << 0,
+	LOOK_SIZE	= 1 << 1,
+	LOOK_COLOR	= 1 << 2,
+	LOOK_RISE	= 1 << 3,
+	LOOK_URI	= 1 << 4,
+	LOOK_DEST	= 1 << 5,
+	LOOK_FLAGS	= 1 << 6,	/* nobreak, newline, node */
+	LOOK_POS	= 1 << 7
+};
+
+/* A line: its runs are cache_run [first, first + n) of the entry. */
+struct cache_line {
+	double		 width, word_space, ratio, ascent;
+	uint32_t	 first, n;
+	int		 hyphenated;
+};
+
+/* A run; what it took from its span comes from this pass's span. */
+struct cache_run {
+	double		 x, width;
+	uint32_t	 span;
+	uint32_t	 text, len;	/* its bytes in the entry's text */
+	uint32_t	 kern, nkern;	/* its pairs in the entry's kerning */
+	face_id		 face;
+	int		 spaces;
+};
+
+/* A non-zero kerning after glyph at of a run [1/1000 em]. */
+struct cache_kern {
+	uint16_t	 at;
+	int16_t		 value;
+};
 
 struct entry {
-	char		*key;		/* NULL: a free slot */
-	size_t		 keylen;
 	uint64_t	 hash;
+	size_t		 keylen;
 	int		 made;		/* the pass that set it */
 	int		 used;		/* the last pass that asked for it */
 	int		 rc;		/* text_set's result */
-	struct text_block block;	/* borrowed pointers cleared */
+	int		 overfull;
+	double		 worst_ratio;
+	size_t		 nlines;
+	struct cache_line *lines;	/* these point into data */
+	struct cache_run *runs;
+	struct cache_kern *kerns;
+	char		*text, *key;
+	char		 data[];
 };
 
 struct text_cache {
-	struct entry	*slots;
+	struct entry	**slots;	/* NULL: a free slot */
 	size_t		 cap, n;
 	int		 pass;
 	size_t		 set, reused;
@@ -59,13 +110,27 @@ put(struct strbuf *b, const void *p, size_t n)
 }
 
 static void
-put_string(struct strbuf *b, const char *s, size_t len)
+put_string(struct strbuf *b, const char *s)
 {
-	if (s == NULL)
-		len = NO_STRING;
+	size_t	len = s != NULL ? strlen(s) : NO_STRING;
+
 	put(b, &len, sizeof(len));
 	if (s != NULL)
 		put(b, s, len);
+}
+
+static int
+color_eq(const struct color *a, const struct color *b)
+{
+	return a->r == b->r && a->g == b->g && a->b == b->b &&
+	    a->c == b->c && a->m == b->m && a->y == b->y && a->k == b->k &&
+	    a->cmyk == b->cmyk;
+}
+
+static int
+string_eq(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
 static void
@@ -81,21 +146,56 @@ key_color(struct strbuf *b, const struct color *c)
 	put(b, &c->cmyk, sizeof(c->cmyk));
 }
 
-static void
-key_span(struct strbuf *b, const struct span *sp)
+/* Which fields of sp's look differ from those of prev. */
+static unsigned
+look_changes(const struct span *sp, const struct span *prev)
 {
-	put_string(b, sp->text, sp->len);
-	put(b, &sp->face, sizeof(sp->face));
-	put(b, &sp->size, sizeof(sp->size));
-	key_color(b, &sp->color);
-	put(b, &sp->rise, sizeof(sp->rise));
-	put_string(b, sp->uri, sp->uri ? strlen(sp->uri) : 0);
-	put_string(b, sp->dest, sp->dest ? strlen(sp->dest) : 0);
-	put(b, &sp->nobreak, sizeof(sp->nobreak));
-	put(b, &sp->newline, sizeof(sp->newline));
-	put(b, &sp->node, sizeof(sp->node));
-	put_string(b, sp->pos.file, sp->pos.file ? strlen(sp->pos.file) : 0);
-	put(b, &sp->pos.line, sizeof(sp->pos.line));
+	unsigned	f = 0;
+
+	f |= sp->face != prev->face ? LOOK_FACE : 0;
+	f |= sp->size != prev->size ? LOOK_SIZE : 0;
+	f |= !color_eq(&sp->color, &prev->color) ? LOOK_COLOR : 0;
+	f |= sp->rise != prev->rise ? LOOK_RISE : 0;
+	f |= !string_eq(sp->uri, prev->uri) ? LOOK_URI : 0;
+	f |= !string_eq(sp->dest, prev->dest) ? LOOK_DEST : 0;
+	f |= sp->nobreak != prev->nobreak || sp->newline != prev->newline ||
+	    sp->node != prev->node ? LOOK_FLAGS : 0;
+	f |= !string_eq(sp->pos.file, prev->pos.file) ||
+	    sp->pos.line != prev->pos.line ? LOOK_POS : 0;
+	return f;
+}
+
+/* A span: its text, then what changed since prev (the first: all). */
+static void
+key_span(struct strbuf *b, const struct span *sp, const struct span *prev)
+{
+	unsigned char	f = prev == NULL ? 0xff :
+			    (unsigned char)look_changes(sp, prev);
+
+	put(b, &sp->len, sizeof(sp->len));
+	put(b, sp->text, sp->len);
+	put(b, &f, 1);
+	if (f & LOOK_FACE)
+		put(b, &sp->face, sizeof(sp->face));
+	if (f & LOOK_SIZE)
+		put(b, &sp->size, sizeof(sp->size));
+	if (f & LOOK_COLOR)
+		key_color(b, &sp->color);
+	if (f & LOOK_RISE)
+		put(b, &sp->rise, sizeof(sp->rise));
+	if (f & LOOK_URI)
+		put_string(b, sp->uri);
+	if (f & LOOK_DEST)
+		put_string(b, sp->dest);
+	if (f & LOOK_FLAGS) {
+		put(b, &sp->nobreak, sizeof(sp->nobreak));
+		put(b, &sp->newline, sizeof(sp->newline));
+		put(b, &sp->node, sizeof(sp->node));
+	}
+	if (f & LOOK_POS) {
+		put_string(b, sp->pos.file);
+		put(b, &sp->pos.line, sizeof(sp->pos.line));
+	}
 }
 
 /* The function and its argument by identity: one process, one table. */
@@ -111,11 +211,23 @@ key_params(struct strbuf *b, const struct text_params *p)
 	put(b, &p->space_shrink, sizeof(p->space_shrink));
 	put(b, &p->tolerance, sizeof(p->tolerance));
 	put(b, &p->emergency_stretch, sizeof(p->emergency_stretch));
-	put_string(b, p->hyphen, p->hyphen ? strlen(p->hyphen) : 0);
+	put_string(b, p->hyphen);
 	put(b, &p->hyphen_penalty, sizeof(p->hyphen_penalty));
 	put(b, &p->max_hyphen_lines, sizeof(p->max_hyphen_lines));
 	put(b, &p->hyphenate, sizeof(p->hyphenate));
 	put(b, &p->hyphenate_arg, sizeof(p->hyphenate_arg));
+}
+
+static void
+make_key(struct strbuf *b, const struct span_list *sl,
+    const struct text_params *p)
+{
+	size_t	i;
+
+	b->len = 0;
+	key_params(b, p);
+	for (i = 0; i < sl->n; i++)
+		key_span(b, &sl->v[i], i > 0 ? &sl->v[i - 1] : NULL);
 }
 
 static uint64_t
@@ -130,92 +242,205 @@ hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-/* --- text blocks --- */
+/* --- entries --- */
 
-/*
- * A deep copy of src into dst.  With spans, each run takes the pointers
- * it borrows (link, destination, source file) from the span it began in;
- * without, they are cleared.
- */
+static size_t
+aligned(size_t n)
+{
+	return (n + ALIGN - 1) / ALIGN * ALIGN;
+}
+
+/* Code points of UTF-8 text (its bytes but continuation bytes). */
+static size_t
+glyphs(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* The sizes of a block's parts; 0 when a run is too long to keep. */
+static int
+measure(const struct text_block *b, size_t *nruns, size_t *nkerns,
+    size_t *ntext)
+{
+	const struct text_run	*r;
+	size_t			 i, k, g, n;
+
+	*nruns = *nkerns = *ntext = 0;
+	for (i = 0; i < b->nlines; i++)
+		for (k = 0; k < b->lines[i].nruns; k++) {
+			r = &b->lines[i].runs[k];
+			n = glyphs(r->text);
+			if (n > UINT16_MAX + 1 || strlen(r->text) > UINT32_MAX)
+				return 0;
+			(*nruns)++;
+			*ntext += strlen(r->text);
+			for (g = 0; r->kern != NULL && g < n; g++)
+				*nkerns += r->kern[g] != 0;
+		}
+	return *ntext <= UINT32_MAX && *nkerns <= UINT32_MAX;
+}
+
 static void
-block_copy(struct text_block *dst, const struct text_block *src,
-    const struct span_list *spans)
+store_run(struct entry *e, struct cache_run *c, const struct text_run *r,
+    size_t *kerns, size_t *text)
+{
+	size_t	g, n = glyphs(r->text);
+
+	c->x = r->x;
+	c->width = r->width;
+	c->span = (uint32_t)r->span;
+	c->face = r->face;
+	c->spaces = r->spaces;
+	c->text = (uint32_t)*text;
+	c->len = (uint32_t)strlen(r->text);
+	memcpy(e->text + *text, r->text, c->len);
+	*text += c->len;
+	c->kern = (uint32_t)*kerns;
+	c->nkern = 0;
+	for (g = 0; r->kern != NULL && g < n; g++)
+		if (r->kern[g] != 0) {
+			e->kerns[*kerns].at = (uint16_t)g;
+			e->kerns[(*kerns)++].value = r->kern[g];
+			c->nkern++;
+		}
+}
+
+/* A new entry holding key and what text_set made; NULL: not kept. */
+static struct entry *
+store(const struct strbuf *key, const struct text_block *b, int rc)
+{
+	struct entry	*e;
+	size_t		 nruns, nkerns, ntext, lsz, rsz, ksz, i, k;
+	size_t		 run = 0, kern = 0, text = 0;
+
+	if (!measure(b, &nruns, &nkerns, &ntext))
+		return NULL;
+	lsz = aligned(b->nlines * sizeof(*e->lines));
+	rsz = aligned(nruns * sizeof(*e->runs));
+	ksz = aligned(nkerns * sizeof(*e->kerns));
+	e = xmalloc(sizeof(*e) + lsz + rsz + ksz + ntext + key->len);
+	e->lines = (struct cache_line *)e->data;
+	e->runs = (struct cache_run *)(e->data + lsz);
+	e->kerns = (struct cache_kern *)(e->data + lsz + rsz);
+	e->text = e->data + lsz + rsz + ksz;
+	e->key = e->text + ntext;
+	memcpy(e->key, key->data, key->len);
+	e->keylen = key->len;
+	e->rc = rc;
+	e->overfull = b->overfull;
+	e->worst_ratio = b->worst_ratio;
+	e->nlines = b->nlines;
+	for (i = 0; i < b->nlines; i++) {
+		e->lines[i] = (struct cache_line){ b->lines[i].width,
+		    b->lines[i].word_space, b->lines[i].ratio,
+		    b->lines[i].ascent, (uint32_t)run,
+		    (uint32_t)b->lines[i].nruns, b->lines[i].hyphenated };
+		for (k = 0; k < b->lines[i].nruns; k++, run++)
+			store_run(e, &e->runs[run], &b->lines[i].runs[k],
+			    &kern, &text);
+	}
+	return e;
+}
+
+static void
+restore_run(const struct entry *e, const struct cache_run *c,
+    const struct span_list *sl, struct text_run *r)
 {
 	const struct span	*sp;
-	struct text_run		*r;
-	size_t			 i, k, len;
+	uint32_t		 k;
 
-	*dst = *src;
-	dst->lines = xcalloc(src->nlines, sizeof(*dst->lines));
-	for (i = 0; i < src->nlines; i++) {
-		dst->lines[i] = src->lines[i];
-		dst->lines[i].runs = xcalloc(src->lines[i].nruns,
-		    sizeof(*dst->lines[i].runs));
-		for (k = 0; k < src->lines[i].nruns; k++) {
-			r = &dst->lines[i].runs[k];
-			*r = src->lines[i].runs[k];
-			len = strlen(r->text);
-			r->text = xstrdup(r->text);
-			if (r->kern != NULL)
-				r->kern = memcpy(xmalloc(len * sizeof(*r->kern)),
-				    r->kern, len * sizeof(*r->kern));
-			if (spans == NULL) {
-				r->uri = r->dest = r->pos.file = NULL;
-				continue;
-			}
-			assert(r->span < spans->n);
-			sp = &spans->v[r->span];
-			r->uri = sp->uri;
-			r->dest = sp->dest;
-			r->pos = sp->pos;
-		}
+	assert(c->span < sl->n);
+	sp = &sl->v[c->span];
+	memset(r, 0, sizeof(*r));
+	r->text = xstrndup(e->text + c->text, c->len);
+	r->face = c->face;
+	r->size = sp->size;
+	r->color = sp->color;
+	r->rise = sp->rise;
+	r->x = c->x;
+	r->width = c->width;
+	r->spaces = c->spaces;
+	if (c->nkern > 0) {
+		r->kern = xcalloc(c->len, sizeof(*r->kern));
+		for (k = c->kern; k < c->kern + c->nkern; k++)
+			r->kern[e->kerns[k].at] = e->kerns[k].value;
+	}
+	r->uri = sp->uri;
+	r->dest = sp->dest;
+	r->node = sp->node;
+	r->pos = sp->pos;
+	r->span = c->span;
+}
+
+/* What text_set made, for this pass's spans. */
+static void
+restore(const struct entry *e, const struct span_list *sl,
+    struct text_block *out)
+{
+	const struct cache_line	*c;
+	struct text_line	*l;
+	size_t			 i, k;
+
+	memset(out, 0, sizeof(*out));
+	out->nlines = e->nlines;
+	out->overfull = e->overfull;
+	out->worst_ratio = e->worst_ratio;
+	out->lines = xcalloc(e->nlines, sizeof(*out->lines));
+	for (i = 0; i < e->nlines; i++) {
+		c = &e->lines[i];
+		l = &out->lines[i];
+		l->width = c->width;
+		l->word_space = c->word_space;
+		l->ratio = c->ratio;
+		l->ascent = c->ascent;
+		l->hyphenated = c->hyphenated;
+		l->nruns = c->n;
+		l->runs = xcalloc(c->n, sizeof(*l->runs));
+		for (k = 0; k < c->n; k++)
+			restore_run(e, &e->runs[c->first + k], sl,
+			    &l->runs[k]);
 	}
 }
 
 /* --- the table --- */
 
-static struct entry *
-slot_for(struct entry *slots, size_t cap, uint64_t hash, const char *key,
+static struct entry **
+slot_for(struct entry **slots, size_t cap, uint64_t hash, const char *key,
     size_t keylen)
 {
 	size_t		 i = (size_t)hash & (cap - 1);
 	struct entry	*e;
 
 	for (;; i = (i + 1) & (cap - 1)) {
-		e = &slots[i];
-		if (e->key == NULL || (e->hash == hash &&
-		    e->keylen == keylen && memcmp(e->key, key, keylen) == 0))
-			return e;
+		e = slots[i];
+		if (e == NULL || (e->hash == hash && e->keylen == keylen &&
+		    memcmp(e->key, key, keylen) == 0))
+			return &slots[i];
 	}
 }
 
-static void
-entry_free(struct entry *e)
-{
-	free(e->key);
-	text_block_free(&e->block);
-	memset(e, 0, sizeof(*e));
-}
-
-/* Move the entries kept into a table of cap slots. */
+/* Move the entries used since pass keep_from into a table of cap slots. */
 static void
 rehash(struct text_cache *c, size_t cap, int keep_from)
 {
-	struct entry	*old = c->slots;
-	size_t		 i, n = c->cap;
+	struct entry	**old = c->slots, *e;
+	size_t		  i, n = c->cap;
 
 	c->slots = xcalloc(cap, sizeof(*c->slots));
 	c->cap = cap;
 	c->n = 0;
 	for (i = 0; i < n; i++) {
-		if (old[i].key == NULL)
+		if ((e = old[i]) == NULL)
 			continue;
-		if (old[i].used < keep_from) {
-			entry_free(&old[i]);
+		if (e->used < keep_from) {
+			free(e);
 			continue;
 		}
-		*slot_for(c->slots, cap, old[i].hash, old[i].key,
-		    old[i].keylen) = old[i];
+		*slot_for(c->slots, cap, e->hash, e->key, e->keylen) = e;
 		c->n++;
 	}
 	free(old);
@@ -239,8 +464,7 @@ text_cache_free(struct text_cache *c)
 	if (c == NULL)
 		return;
 	for (i = 0; i < c->cap; i++)
-		if (c->slots[i].key != NULL)
-			entry_free(&c->slots[i]);
+		free(c->slots[i]);
 	free(c->slots);
 	strbuf_free(&c->key);
 	free(c);
@@ -258,37 +482,31 @@ text_cache_set(struct text_cache *c, struct fonts *fonts,
     const struct span_list *sl, const struct text_params *p,
     struct text_block *out)
 {
-	struct entry	*e;
-	uint64_t	 hash;
-	size_t		 i;
-	int		 rc;
+	struct entry	**slot, *e;
+	uint64_t	  hash;
+	int		  rc;
 
-	c->key.len = 0;
-	key_params(&c->key, p);
-	for (i = 0; i < sl->n; i++)
-		key_span(&c->key, &sl->v[i]);
+	make_key(&c->key, sl, p);
 	hash = hash_bytes(c->key.data, c->key.len);
-	e = slot_for(c->slots, c->cap, hash, c->key.data, c->key.len);
-	if (e->key != NULL && e->made < c->pass) {
+	slot = slot_for(c->slots, c->cap, hash, c->key.data, c->key.len);
+	if ((e = *slot) != NULL && e->made < c->pass) {
 		e->used = c->pass;
-		block_copy(out, &e->block, sl);
+		restore(e, sl, out);
 		c->reused++;
 		return e->rc;
 	}
 	rc = text_set(fonts, sl, p, out);
 	c->set++;
-	if (e->key != NULL)		/* set twice in this pass */
-		return rc;
+	if (e != NULL || (e = store(&c->key, out, rc)) == NULL)
+		return rc;		/* set twice in this pass, or too long */
 	if (2 * (c->n + 1) > c->cap) {
 		rehash(c, 2 * c->cap, 0);
-		e = slot_for(c->slots, c->cap, hash, c->key.data, c->key.len);
+		slot = slot_for(c->slots, c->cap, hash, c->key.data,
+		    c->key.len);
 	}
-	e->key = memcpy(xmalloc(c->key.len), c->key.data, c->key.len);
-	e->keylen = c->key.len;
 	e->hash = hash;
 	e->made = e->used = c->pass;
-	e->rc = rc;
-	block_copy(&e->block, out, NULL);
+	*slot = e;
 	c->n++;
 	return rc;
 }

@@ -6,7 +6,9 @@
  * advice and media links.  The profile's head is kept with its text.
  * In the structure a profile is a Sect: its title a heading one level
  * under the section's, each line of its head and each media link a
- * paragraph.
+ * paragraph.  The strips of the profiles made so far are poured as
+ * soon as nothing keeps them with what follows, so that a long list
+ * holds the strips of about one profile at a time.
  *
  * This part must never choose pages or columns: ts_pour does that.
  */
@@ -306,6 +308,16 @@ profile(struct ts *ts, const struct entry *e, const struct entry_quote *eq,
 	vlist_space(l, at, ts->st->paragraph_space);
 }
 
+/* Pour l when its last strip need not stay with the next one. */
+static void
+pour_ready(struct ts *ts, struct vlist *l)
+{
+	if (l->n > 0 && !l->v[l->n - 1].keep_with_next) {
+		ts_pour(ts, l);
+		vlist_free(l);
+	}
+}
+
 void
 ts_build_entries(struct ts *ts, const struct block *b, struct vlist *l)
 {
@@ -333,6 +345,7 @@ ts_build_entries(struct ts *ts, const struct block *b, struct vlist *l)
 		layout_add_outline(ts->lay, ts->section_level + 1, v[i].title,
 		    v[i].entry->id);
 		profile(ts, v[i].entry, eq, neq, l);
+		pour_ready(ts, l);
 		locale_key_free(&v[i].title_key);
 		locale_key_free(&v[i].region_key);
 	}

@@ -189,6 +189,28 @@ label_item(struct ts *ts, const char *text, enum text_role role)
 	return it;
 }
 
+/* A link to dest across width w over each strip from first on, in the
+ * structure element node. */
+static void
+contents_links(struct vlist *l, size_t first, double w, const char *dest,
+    int node)
+{
+	struct item	 link;
+	size_t		 i;
+
+	for (i = first; i < l->n; i++) {
+		memset(&link, 0, sizeof(link));
+		link.kind = ITEM_LINK;
+		link.role = IR_TOC;
+		link.node = node;
+		link.y = -l->v[i].height;
+		link.w = w;
+		link.h = l->v[i].height;
+		link.u.link.dest = dest;
+		vline_add_item(&l->v[i], &link);
+	}
+}
+
 /*
  * One line of contents across the text width: the section number in the
  * accent colour, the title hanging after it, the page at the right edge;
@@ -203,8 +225,8 @@ contents_line(struct ts *ts, const struct block *b, struct vlist *l)
 	double			 w = ts_text_width(ts);
 	struct span_list	 sl = { NULL, 0, 0 };
 	struct text_block	 tb;
-	struct item		 num, page, link;
-	size_t			 first = l->n, i;
+	struct item		 num, page;
+	size_t			 first = l->n;
 	const char		*title = model_plain(doc, b->u.section.title);
 	const char		*number = ts_number_text(ts, b->u.section.number);
 	const char		*pageno = arena_printf(ts->lay->arena, "%d",
@@ -239,17 +261,7 @@ contents_line(struct ts *ts, const struct block *b, struct vlist *l)
 	page.x = w - page.w;
 	page.y = l->v[l->n - 1].items[0].y;
 	vline_add_item(&l->v[l->n - 1], &page);
-	for (i = first; i < l->n; i++) {
-		memset(&link, 0, sizeof(link));
-		link.kind = ITEM_LINK;
-		link.node = target;
-		link.role = IR_TOC;
-		link.y = -l->v[i].height;
-		link.w = w;
-		link.h = l->v[i].height;
-		link.u.link.dest = dest;
-		vline_add_item(&l->v[i], &link);
-	}
+	contents_links(l, first, w, dest, target);
 	vlist_space(l, first, ts_role(ts, TR_TOC)->space_before);
 }
 

@@ -18,6 +18,8 @@
 #include "typeset_int.h"
 
 #define NOTE_DEST_PREFIX	"#note-"	/* not an XML name: no clash */
+#define MARK_WORDS_MAX		80	/* [bytes] of its note a mark's link
+					   says */
 
 /* The look inherited down the inline tree. */
 struct look {
@@ -213,6 +215,26 @@ set_note(struct ts *ts, struct note *n, const struct inline_node *in)
 	span_list_free(&sl);
 }
 
+/* What a note's mark links to: "3 Die Zahl der …", its first words. */
+static const char *
+mark_words(struct ts *ts, const char *num, const struct inline_node *note)
+{
+	const char	*text = ts_collapse(ts, model_plain(
+			    (struct document *)ts->doc, note->child));
+	size_t		 n = strlen(text);
+
+	if (n <= MARK_WORDS_MAX)
+		return arena_printf(ts->lay->arena, "%s %s", num, text);
+	for (n = MARK_WORDS_MAX; n > 0 && text[n] != ' '; n--)
+		continue;
+	if (n == 0)	/* one long word: cut between characters */
+		for (n = MARK_WORDS_MAX; n > 0 &&
+		    ((unsigned char)text[n] & 0xC0) == 0x80; n--)
+			continue;
+	return arena_printf(ts->lay->arena, "%s %.*s \xE2\x80\xA6", num,
+	    (int)n, text);
+}
+
 static void
 note_mark(struct ts *ts, const struct inline_node *in, struct look *lk,
     struct span_list *out)
@@ -229,8 +251,7 @@ note_mark(struct ts *ts, const struct inline_node *in, struct look *lk,
 	mark.dest = ts_note_dest(ts, n->number);
 	mark.uri = NULL;
 	before = ts_node_begin(ts, SN_REFERENCE, NULL);
-	link_node(ts, &mark, arena_printf(ts->lay->arena, "%s %s", num,
-	    model_plain((struct document *)ts->doc, in->child)));
+	link_node(ts, &mark, mark_words(ts, num, in));
 	ts_node_end(ts, before);
 	add_text(ts, num, &mark, &in->pos, out);
 	n->node = ts_node_new(ts, SN_NOTE, NULL);

@@ -238,14 +238,17 @@ void		 ts_build_entries(struct ts *, const struct block *,
  * typeset_tags.c: the structure tree.  ts_node_new makes an element
  * under the open one (lang NULL: the same language); ts_node_open opens
  * an element and ts_node_begin makes and opens one, both returning the
- * element open before for ts_node_end.  ts_lang is the build's language,
- * that of the words the locale gives.
+ * element open before for ts_node_end.  ts_node_alt sets an element's
+ * alt text, its white space collapsed (ts_collapse: runs of it as one
+ * space, none at the ends, a copy in the layout's arena).  ts_lang is
+ * the build's language, that of the words the locale gives.
  */
 int		 ts_node_new(struct ts *, enum snode_type, const char *lang);
 int		 ts_node_open(struct ts *, int node);
 int		 ts_node_begin(struct ts *, enum snode_type, const char *lang);
 void		 ts_node_end(struct ts *, int before);
 void		 ts_node_alt(struct ts *, int node, const char *alt);
+const char	*ts_collapse(struct ts *, const char *);
 enum snode_type	 ts_heading_type(int level);
 const char	*ts_lang(const struct ts *);
 

@@ -10,6 +10,8 @@
  * This part must never place anything: it only names what is placed.
  */
 #include <assert.h>
+#include <ctype.h>
+#include <string.h>
 
 #include "typeset_int.h"
 
@@ -41,11 +43,29 @@ ts_node_end(struct ts *ts, int before)
 	ts->node = before;
 }
 
+const char *
+ts_collapse(struct ts *ts, const char *s)
+{
+	char	*out = arena_alloc(ts->lay->arena, strlen(s) + 1), *o = out;
+
+	for (; *s != '\0'; s++) {
+		if (!isspace((unsigned char)*s))
+			*o++ = *s;
+		else if (o > out && o[-1] != ' ')
+			*o++ = ' ';
+	}
+	if (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return out;
+}
+
+/* The text alone: white space collapsed, as a screen reader says it. */
 void
 ts_node_alt(struct ts *ts, int node, const char *alt)
 {
 	assert(node > 0 && (size_t)node < ts->lay->nnodes);
-	ts->lay->nodes[node].alt = alt;
+	ts->lay->nodes[node].alt = alt != NULL ? ts_collapse(ts, alt) : NULL;
 }
 
 /* H1 for level 1 and so on; levels past H6 stay at H6. */

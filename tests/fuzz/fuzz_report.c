@@ -56,7 +56,7 @@ int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static struct style	*fuzz_style;
-static char		 fuzz_dir[] = "/dev/shm/brochure-fuzz.XXXXXX";
+static char		 fuzz_dir[64];	/* the private folder */
 static char		*fuzz_report;	/* <fuzz_dir>/report.xml */
 static char		*fuzz_pdf;	/* <fuzz_dir>/report.pdf */
 static char		*fuzz_images;	/* <fuzz_dir>/images */
@@ -140,8 +140,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	if (access("/dev/shm", W_OK) != 0)
-		memcpy(fuzz_dir, "/tmp/", 5);	/* same length as /dev/shm/ */
+	snprintf(fuzz_dir, sizeof(fuzz_dir), "%s/brochure-fuzz.XXXXXX",
+	    access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
 	if (mkdtemp(fuzz_dir) == NULL) {
 		perror("fuzz_report: mkdtemp");
 		exit(1);

@@ -19,7 +19,10 @@ prints "key value" lines:
 
 An object's bytes run from its offset in the cross-reference table to the
 next object's (qpdf --show-xref), so the parts add up to the file less its
-header and cross-reference table.  Reads only; writes nothing.
+header and cross-reference table.  An object in an object stream (brochure
+packs every object that is not a stream, src/pdf_pack.c) takes a share of
+the stream's bytes, in proportion to its length decoded.  Reads only;
+writes nothing.
 """
 import json
 import os
@@ -33,19 +36,46 @@ def qpdf(*args):
                           check=True).stdout
 
 
+def packed_lengths(pdf, stream):
+    """[(object number, its length decoded)] of an object stream."""
+    data = qpdf("--show-object=%d" % stream, "--filtered-stream-data", pdf)
+    head = qpdf("--show-object=%d" % stream, pdf).decode()
+    first = int(re.search(r"/First (\d+)", head).group(1))
+    pairs = [int(v) for v in data[:first].split()]
+    nums, offs = pairs[0::2], pairs[1::2] + [len(data) - first]
+    return [(n, offs[i + 1] - offs[i]) for i, n in enumerate(nums)]
+
+
+def share_out(sizes, stream, pdf):
+    """The bytes of an object stream, shared among its objects."""
+    whole, done, given = sizes.pop(stream), 0, 0
+    parts = packed_lengths(pdf, stream)
+    total = sum(length for _, length in parts) or 1
+    for n, length in parts:
+        done += length
+        sizes[n] = whole * done // total - given
+        given += sizes[n]
+
+
 def object_bytes(pdf):
     """{object number: bytes it takes in the file}."""
-    offsets = []
+    offsets, streams = [], set()
     for line in qpdf("--show-xref", pdf).decode().splitlines():
         m = re.match(r"(\d+)/\d+: uncompressed; offset = (\d+)", line)
         if m:
             offsets.append((int(m.group(2)), int(m.group(1))))
+        m = re.match(r"\d+/\d+: compressed; stream = (\d+)", line)
+        if m:
+            streams.add(int(m.group(1)))
     offsets.sort()
     with open(pdf, "rb") as f:
         tail = f.read()[-64:]
     end = int(tail.split(b"startxref")[1].split()[0])
     ends = [o for o, _ in offsets[1:]] + [end]
-    return {n: e - o for (o, n), e in zip(offsets, ends)}
+    sizes = {n: e - o for (o, n), e in zip(offsets, ends)}
+    for stream in sorted(streams):
+        share_out(sizes, stream, pdf)
+    return sizes
 
 
 def ref(value):

@@ -41,7 +41,8 @@ CHECK is one of:
              the contents or the imprint.
   charts     (XML is the CSV of `brochure stats --format csv`) every
              chart's bars appear in one Figure's /Alt in order, each
-             bar's label followed by its share as printed.
+             bar's label followed by its share as printed (a no-break
+             space may be a space).
   alts       prints every Figure's /Alt, one per line (no verdict).
 
 Each check prints "ok ..." or "FAIL ..." on its first line, details
@@ -630,14 +631,20 @@ def check_charts(pdf, csv_path, r):
     with open(csv_path, newline='') as f:
         for row in csv.DictReader(f):
             charts.setdefault(row['chart'], []).append(row)
-    alts = figure_alts(pdf)
+    alts = [nbsp_as_space(a) for a in figure_alts(pdf)]
     for chart, bars in charts.items():
-        want = [x for b in bars for x in (b['label'], b['share'])]
+        want = [nbsp_as_space(x) for b in bars
+                for x in (b['label'], b['share'])]
         if not any(in_order(alt, want) for alt in alts):
             r.fail('chart %s: no Figure /Alt names its bars and shares '
                    'in order (%s …)' % (chart, ', '.join(want[:4])))
     return r.finish('charts: the /Alt of %d charts holds every bar\'s '
                     'label and share' % len(charts))
+
+
+def nbsp_as_space(s):
+    """A text string of the PDF may hold a no-break space as a space."""
+    return s.replace('\u00a0', ' ')
 
 
 def in_order(text, parts):

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 
 #include <hyphen.h>
@@ -227,6 +228,31 @@ exceptions_never_break(void **state)
 	hyph_free(h);
 }
 
+/*
+ * Words asked about again come from the memo, unchanged; an exception
+ * list read after them takes effect at once (the memo forgets).
+ */
+static void
+remembered_words_follow_new_exceptions(void **state)
+{
+	struct hyph	*h = open_lang("de_DE");
+	int		 i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		expect(h, "Kre-a-tiv-wirt-schaft");
+		expect(h, "Er-z-ge-bir-ge");
+	}
+	write_file(exceptions, "Krea-tiv-wirt-schaft\nErz-ge-bir-ge\n");
+	assert_int_equal(hyph_load_exceptions(h, exceptions), 2);
+	remove(exceptions);
+	expect(h, "Krea-tiv-wirt-schaft");
+	expect(h, "Erz-ge-bir-ge");
+	expect(h, "Wert-schöp-fungs-ket-ten");
+	expect(h, "Wert-schöp-fungs-ket-ten");
+	hyph_free(h);
+}
+
 /* The style's minimum fragments hold for entries too (here 3 and 3). */
 static void
 exceptions_keep_minimum_fragments(void **state)
@@ -421,6 +447,37 @@ missing_image_is_reported(void **state)
 	assert_null(hyph_open("/nonexistent", PATTERNS, 2, 2, NULL));
 }
 
+/* An empty file, junk and a folder where the image should be (mapped,
+ * not read): each refused with a warning, none crashes. */
+static void
+unusable_images_are_refused(void **state)
+{
+	char	dir[64], path[96];
+	FILE	*f;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/brochure-hyph-%ld.d", (long)getpid());
+	assert_int_equal(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/empty.hyb", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fclose(f);
+	assert_null(hyph_open(dir, "/x/empty.dic", 2, 2, NULL));
+	snprintf(path, sizeof(path), "%s/junk.hyb", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs("not a pattern image", f);
+	fclose(f);
+	assert_null(hyph_open(dir, "/x/junk.dic", 2, 2, NULL));
+	snprintf(path, sizeof(path), "%s/folder.hyb", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_null(hyph_open(dir, "/x/folder.dic", 2, 2, NULL));
+	assert_int_equal(rmdir(path), 0);
+	snprintf(path, sizeof(path), "%s/junk.hyb", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/empty.hyb", dir);
+	unlink(path);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int
 main(void)
 {
@@ -437,7 +494,9 @@ main(void)
 		cmocka_unit_test(missing_list_is_fine),
 		cmocka_unit_test(shipped_lists),
 		cmocka_unit_test(image_equals_libhyphen),
+		cmocka_unit_test(remembered_words_follow_new_exceptions),
 		cmocka_unit_test(missing_image_is_reported),
+		cmocka_unit_test(unusable_images_are_refused),
 	};
 
 	snprintf(exceptions, sizeof(exceptions), "/tmp/brochure-hyph-%ld.txt",

@@ -1,0 +1,876 @@
+/*
+ * pdf_pack: rewrites the finished PDF libharu wrote, in memory, into the
+ * compact form PDF 1.5 allows.  libharu 2.3.0 writes every object at the
+ * top level, uncompressed, and a classic cross-reference table; here
+ * every object that is not a stream and has generation 0 moves into
+ * Flate-compressed object streams (/Type /ObjStm) of at most
+ * PACK_PER_STREAM objects (those that begin alike side by side, as they
+ * compress better so), and the table and trailer become one compressed
+ * cross-reference stream (/Type /XRef, PNG Up predictor) with the
+ * trailer's /Root, /Info and /ID.  Streams
+ * (page contents, fonts, images, the XMP packet) and any object of
+ * another generation stay at the top level, copied byte for byte; the
+ * header and its binary comment too.  Object numbers do not change: the
+ * object streams and the cross-reference stream take the next ones.
+ *
+ * The table says where each object starts; it ends where the next one
+ * starts (or the table).  A small tokenizer of PDF's syntax (literal
+ * strings with escapes and nested parentheses, hex strings, names,
+ * numbers, references, arrays, dictionaries, comments) finds the end of
+ * an object's value and whether "stream" follows, so "endobj" or a
+ * parenthesis inside a string or a stream never misleads it.
+ *
+ * This module must never change what an object says, and never guess:
+ * input that does not parse exactly as expected (a header older than
+ * 1.5, an encrypted or updated file, a trailer key it does not know, an
+ * object not where the table says, a byte that belongs to nothing) is
+ * refused with -1, and the caller keeps libharu's bytes.  Equal input
+ * gives equal output.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
+
+#include "pdf_int.h"
+#include "util.h"
+
+#define PACK_PER_STREAM	200	/* objects in one object stream: more
+				   compress little better, and a reader
+				   inflates a whole stream for one */
+#define PACK_ALIKE	8	/* [bytes] objects that begin alike go
+				   side by side: 4 % smaller */
+#define PACK_DEPTH_MAX	64	/* arrays and dictionaries in each other */
+#define PACK_VERSION_MIN 5	/* PDF 1.5 has object and xref streams */
+#define PACK_TAIL	1024	/* [bytes] at the end holding "startxref" */
+#define XREF_LINE	20	/* [bytes] a line of the classic table */
+#define XREF_OFF_DIGITS	10	/* its offset (or next free object) */
+#define XREF_GEN_DIGITS	5	/* its generation */
+#define XREF_W1		1	/* [bytes] the type of a stream's row */
+#define XREF_WMAX	8	/* [bytes] the widest other field */
+#define PNG_UP		2	/* PNG filter type of a row: "Up" */
+#define PNG_PREDICTOR	12	/* /Predictor: PNG, per row (Up here) */
+#define NUM_MAX		32	/* [bytes] a number printed, with room */
+
+/* A span [from, to) of the input. */
+struct span {
+	size_t		 from, to;
+};
+
+/* Reading the input from i up to end. */
+struct lex {
+	const unsigned char *p;
+	size_t		 i, end;
+};
+
+/* One row of the cross-reference stream, by object number. */
+struct pk_row {
+	unsigned char	 type;		/* 0 free, 1 at offset f2, 2 in
+					   object stream f2 at index f3 */
+	uint64_t	 f2, f3;	/* type 0: next free, generation;
+					   type 1: offset, generation */
+};
+
+/* An object in use, as the table and its bytes say. */
+struct pk_obj {
+	size_t		 num;
+	size_t		 off, end;	/* [bytes] its extent in the input */
+	struct span	 value;		/* what a packed object holds */
+	const unsigned char *text;	/* its first byte */
+	int		 top;		/* a stream or of generation > 0 */
+};
+
+struct pk {
+	const unsigned char *in;
+	size_t		 len;
+	size_t		 xref;		/* [bytes] where "xref" is */
+	size_t		 size;		/* the table's size, /Size */
+	int		 sized;		/* the trailer has /Size */
+	struct span	 root, info, id; /* the trailer's (to == 0: none) */
+	struct pk_row	*rows;		/* size rows, then the new objects' */
+	struct pk_obj	*objs;		/* by offset */
+	size_t		 nobjs;
+	struct strbuf	 out;
+};
+
+/* --- the tokenizer --- */
+
+/* The classes of PDF's bytes: white space, delimiters, the rest. */
+enum { REGULAR, WHITE, DELIM };
+
+static const unsigned char byte_class[256] = {
+	['\0'] = WHITE, ['\t'] = WHITE, ['\n'] = WHITE, ['\f'] = WHITE,
+	['\r'] = WHITE, [' '] = WHITE,
+	['('] = DELIM, [')'] = DELIM, ['<'] = DELIM, ['>'] = DELIM,
+	['['] = DELIM, [']'] = DELIM, ['{'] = DELIM, ['}'] = DELIM,
+	['/'] = DELIM, ['%'] = DELIM,
+};
+
+static int
+is_ws(unsigned char c)
+{
+	return byte_class[c] == WHITE;
+}
+
+static int
+is_regular(unsigned char c)
+{
+	return byte_class[c] == REGULAR;
+}
+
+/* White space and comments. */
+static void
+lex_skip(struct lex *l)
+{
+	while (l->i < l->end) {
+		if (is_ws(l->p[l->i]))
+			l->i++;
+		else if (l->p[l->i] == '%')
+			while (l->i < l->end && l->p[l->i] != '\n' &&
+			    l->p[l->i] != '\r')
+				l->i++;
+		else
+			break;
+	}
+}
+
+/* A run of regular characters (a number, keyword or name's text). */
+static struct span
+lex_regular(struct lex *l)
+{
+	struct span	 s = { l->i, l->i };
+
+	while (l->i < l->end && is_regular(l->p[l->i]))
+		l->i++;
+	s.to = l->i;
+	return s;
+}
+
+/* After the white space, whether the token is word (whole). */
+static int
+lex_keyword(struct lex *l, const char *word)
+{
+	size_t		 n = strlen(word), at;
+	struct span	 s;
+
+	lex_skip(l);
+	at = l->i;
+	s = lex_regular(l);
+	if (s.to - s.from == n && memcmp(l->p + s.from, word, n) == 0)
+		return 1;
+	l->i = at;
+	return 0;
+}
+
+/* (…): balanced parentheses, a backslash escapes the next byte. */
+static int
+lex_literal(struct lex *l)
+{
+	int	 depth = 0;
+
+	for (; l->i < l->end; l->i++) {
+		if (l->p[l->i] == '\\')
+			l->i++;
+		else if (l->p[l->i] == '(')
+			depth++;
+		else if (l->p[l->i] == ')' && --depth == 0) {
+			l->i++;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* <…>: hex digits and white space. */
+static int
+lex_hex(struct lex *l)
+{
+	for (l->i++; l->i < l->end; l->i++) {
+		if (l->p[l->i] == '>') {
+			l->i++;
+			return 0;
+		}
+		if (!is_ws(l->p[l->i]) && strchr("0123456789abcdefABCDEF",
+		    l->p[l->i]) == NULL)
+			return -1;
+	}
+	return -1;
+}
+
+/* The value of an unsigned integer token, or -1. */
+static int
+span_uint(const unsigned char *p, struct span s, uint64_t *v)
+{
+	size_t	 i;
+
+	if (s.to == s.from || s.to - s.from > 19)	/* fits 64 bits */
+		return -1;
+	for (*v = 0, i = s.from; i < s.to; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return -1;
+		*v = *v * 10 + (uint64_t)(p[i] - '0');
+	}
+	return 0;
+}
+
+/* [+-]digits[.digits], at least one digit. */
+static int
+is_number(const unsigned char *p, struct span s)
+{
+	size_t	 i = s.from, digits = 0, dots = 0;
+
+	if (i < s.to && (p[i] == '+' || p[i] == '-'))
+		i++;
+	for (; i < s.to; i++) {
+		if (p[i] == '.')
+			dots++;
+		else if (p[i] >= '0' && p[i] <= '9')
+			digits++;
+		else
+			return 0;
+	}
+	return digits > 0 && dots <= 1;
+}
+
+/* After an integer: " G R" makes it a reference (consumed). */
+static void
+lex_ref_tail(struct lex *l)
+{
+	size_t		 at = l->i;
+	uint64_t	 gen;
+
+	lex_skip(l);
+	if (span_uint(l->p, lex_regular(l), &gen) == 0 &&
+	    lex_keyword(l, "R"))
+		return;
+	l->i = at;
+}
+
+/* A number, a reference, true, false or null. */
+static int
+lex_word(struct lex *l)
+{
+	struct span	 s = lex_regular(l);
+	size_t		 n = s.to - s.from;
+	const char	*w = (const char *)l->p + s.from;
+	uint64_t	 v;
+
+	if (span_uint(l->p, s, &v) == 0) {
+		lex_ref_tail(l);
+		return 0;
+	}
+	if (is_number(l->p, s) || (n == 4 && memcmp(w, "true", 4) == 0) ||
+	    (n == 5 && memcmp(w, "false", 5) == 0) ||
+	    (n == 4 && memcmp(w, "null", 4) == 0))
+		return 0;
+	return -1;
+}
+
+static int	lex_value(struct lex *, int depth);
+
+/* [ value… ] or << /key value… >>, the opening bracket read. */
+static int
+lex_container(struct lex *l, int dict, int depth)
+{
+	const char	*close = dict ? ">>" : "]";
+	size_t		 n = strlen(close);
+
+	for (;;) {
+		lex_skip(l);
+		if (l->end - l->i >= n && memcmp(l->p + l->i, close, n) == 0) {
+			l->i += n;
+			return 0;
+		}
+		if (dict && (l->i >= l->end || l->p[l->i] != '/'))
+			return -1;
+		if (dict && lex_value(l, depth) == -1)	/* the key */
+			return -1;
+		if (lex_value(l, depth) == -1)
+			return -1;
+	}
+}
+
+/* One value of any kind, after white space; -1 if there is none. */
+static int
+lex_value(struct lex *l, int depth)
+{
+	lex_skip(l);
+	if (l->i >= l->end || depth >= PACK_DEPTH_MAX)
+		return -1;
+	switch (l->p[l->i]) {
+	case '(':
+		return lex_literal(l);
+	case '/':
+		l->i++;
+		lex_regular(l);
+		return 0;
+	case '[':
+		l->i++;
+		return lex_container(l, 0, depth + 1);
+	case '<':
+		if (l->i + 1 < l->end && l->p[l->i + 1] == '<') {
+			l->i += 2;
+			return lex_container(l, 1, depth + 1);
+		}
+		return lex_hex(l);
+	default:
+		return is_regular(l->p[l->i]) ? lex_word(l) : -1;
+	}
+}
+
+/* An unsigned integer token after white space. */
+static int
+lex_uint(struct lex *l, uint64_t *v)
+{
+	lex_skip(l);
+	return span_uint(l->p, lex_regular(l), v);
+}
+
+/* --- reading libharu's file --- */
+
+/* "%PDF-1.x" with x >= 5 (or 2.x), then only comments up to the first
+ * object. */
+static int
+pk_header(const struct pk *k, size_t first)
+{
+	struct lex	 l = { k->in, 0, first };
+	const char	*h = (const char *)k->in;
+
+	if (first < 8 || memcmp(h, "%PDF-", 5) != 0 || h[6] != '.' ||
+	    h[5] < '1' || h[5] > '9' || h[7] < '0' || h[7] > '9' ||
+	    (h[5] == '1' && h[7] - '0' < PACK_VERSION_MIN))
+		return -1;
+	lex_skip(&l);
+	return l.i == first ? 0 : -1;
+}
+
+/* Where the last "startxref" of the input's tail is, or -1. */
+static int
+find_startxref(const struct pk *k, size_t *at)
+{
+	static const char	 kw[] = "startxref";
+	size_t			 n = sizeof(kw) - 1, i;
+	size_t			 stop = k->len > PACK_TAIL ?
+				    k->len - PACK_TAIL : 0;
+
+	for (i = k->len >= n ? k->len - n + 1 : 0; i > stop; i--)
+		if (memcmp(k->in + i - 1, kw, n) == 0) {
+			*at = i - 1 + n;
+			return 0;
+		}
+	return -1;
+}
+
+/* "startxref", the table's offset, "%%EOF" and an EOL at most. */
+static int
+pk_startxref(struct pk *k)
+{
+	struct lex	 l = { k->in, 0, k->len };
+	uint64_t	 v;
+
+	if (find_startxref(k, &l.i) == -1 || lex_uint(&l, &v) == -1 ||
+	    v >= l.i)
+		return -1;
+	while (l.i < l.end && is_ws(l.p[l.i]))
+		l.i++;
+	if (l.end - l.i < 5 || memcmp(l.p + l.i, "%%EOF", 5) != 0)
+		return -1;
+	for (l.i += 5; l.i < l.end && is_ws(l.p[l.i]); l.i++)
+		continue;
+	k->xref = (size_t)v;
+	return l.i == l.end ? 0 : -1;
+}
+
+/* One line of the table: "oooooooooo ggggg n" (or f) and a two-byte
+ * EOL. */
+static int
+pk_xref_line(const struct pk *k, size_t at, struct pk_row *r)
+{
+	struct span		 off = { at, at + XREF_OFF_DIGITS };
+	struct span		 gen = { off.to + 1, off.to + 1 +
+				    XREF_GEN_DIGITS };
+	const unsigned char	*p;
+
+	if (at > k->len || k->len - at < XREF_LINE)
+		return -1;
+	p = k->in + at;
+	if (p[off.to - at] != ' ' || p[gen.to - at] != ' ' ||
+	    (p[gen.to - at + 1] != 'n' && p[gen.to - at + 1] != 'f') ||
+	    span_uint(k->in, off, &r->f2) == -1 ||
+	    span_uint(k->in, gen, &r->f3) == -1)
+		return -1;
+	r->type = p[gen.to - at + 1] == 'n';
+	p += XREF_LINE - 2;
+	return memcmp(p, " \n", 2) == 0 || memcmp(p, " \r", 2) == 0 ||
+	    memcmp(p, "\r\n", 2) == 0 ? 0 : -1;
+}
+
+/* One subsection "first count" and its lines; rows not yet known are
+ * marked with type 255. */
+static int
+pk_subsection(struct pk *k, struct lex *l, size_t nrows)
+{
+	uint64_t	 first, count, n;
+
+	if (lex_uint(l, &first) == -1 || lex_uint(l, &count) == -1 ||
+	    first > nrows || count > nrows - first)
+		return -1;
+	if (l->i < l->end && l->p[l->i] == '\r')
+		l->i++;
+	if (l->i >= l->end || l->p[l->i++] != '\n')
+		return -1;
+	for (n = first; n < first + count; n++, l->i += XREF_LINE)
+		if (k->rows[n].type != UINT8_MAX ||
+		    pk_xref_line(k, l->i, &k->rows[n]) == -1)
+			return -1;
+	return 0;
+}
+
+/* The classic table: every object number from 0 up once, then
+ * "trailer"; nrows is its size at most (the file cannot hold more). */
+static int
+pk_table(struct pk *k, struct lex *l)
+{
+	size_t	 nrows = (k->len - k->xref) / XREF_LINE, n;
+
+	k->rows = xcalloc(nrows + 1, sizeof(*k->rows));
+	for (n = 0; n < nrows; n++)
+		k->rows[n].type = UINT8_MAX;
+	l->i = k->xref;
+	if (!lex_keyword(l, "xref"))
+		return -1;
+	while (!lex_keyword(l, "trailer"))
+		if (pk_subsection(k, l, nrows) == -1)
+			return -1;
+	for (k->size = 0; k->size < nrows && k->rows[k->size].type !=
+	    UINT8_MAX; k->size++)
+		continue;
+	for (n = k->size; n < nrows; n++)
+		if (k->rows[n].type != UINT8_MAX)
+			return -1;
+	return k->size > 0 ? 0 : -1;
+}
+
+/* Whether the key at s is the name key ("/Root"). */
+static int
+key_is(const struct pk *k, struct span s, const char *key)
+{
+	return s.to - s.from == strlen(key) &&
+	    memcmp(k->in + s.from, key, s.to - s.from) == 0;
+}
+
+/* One "/Key value" of the trailer: /Size (as the table has it),
+ * /Root, /Info, /ID and nothing else (/Encrypt, /Prev: refused). */
+static int
+pk_trailer_entry(struct pk *k, struct lex *l)
+{
+	struct span	 key = { l->i, l->i }, value;
+	uint64_t	 size;
+
+	if (l->i >= l->end || l->p[l->i++] != '/')
+		return -1;
+	key.to = lex_regular(l).to;
+	lex_skip(l);
+	value.from = l->i;
+	if (lex_value(l, 0) == -1)
+		return -1;
+	value.to = l->i;
+	if (key_is(k, key, "/Size")) {
+		k->sized = 1;
+		return span_uint(k->in, value, &size) == 0 &&
+		    size == k->size ? 0 : -1;
+	}
+	if (key_is(k, key, "/Root"))
+		k->root = value;
+	else if (key_is(k, key, "/Info"))
+		k->info = value;
+	else if (key_is(k, key, "/ID"))
+		k->id = value;
+	else
+		return -1;
+	return 0;
+}
+
+/* << entries >> and "startxref"; /Root is a must. */
+static int
+pk_trailer(struct pk *k, struct lex *l)
+{
+	lex_skip(l);
+	if (l->end - l->i < 2 || memcmp(l->p + l->i, "<<", 2) != 0)
+		return -1;
+	for (l->i += 2; lex_skip(l), l->end - l->i >= 2 &&
+	    memcmp(l->p + l->i, ">>", 2) != 0; )
+		if (pk_trailer_entry(k, l) == -1)
+			return -1;
+	if (l->end - l->i < 2)
+		return -1;
+	l->i += 2;
+	return k->sized && k->root.to != 0 && lex_keyword(l, "startxref") ?
+	    0 : -1;
+}
+
+static int
+obj_cmp(const void *a, const void *b)
+{
+	const struct pk_obj	*x = a, *y = b;
+
+	return (x->off > y->off) - (x->off < y->off);
+}
+
+/* The objects in use, by offset, each ending where the next begins. */
+static int
+pk_extents(struct pk *k)
+{
+	size_t	 n, i;
+
+	k->objs = xcalloc(k->size, sizeof(*k->objs));
+	for (n = 0; n < k->size; n++)
+		if (k->rows[n].type == 1)
+			k->objs[k->nobjs++] = (struct pk_obj){ .num = n,
+			    .off = (size_t)k->rows[n].f2 };
+	qsort(k->objs, k->nobjs, sizeof(*k->objs), obj_cmp);
+	for (i = 0; i < k->nobjs; i++) {
+		k->objs[i].end = i + 1 < k->nobjs ? k->objs[i + 1].off :
+		    k->xref;
+		if (k->objs[i].end <= k->objs[i].off)
+			return -1;
+	}
+	return k->nobjs > 0 ? pk_header(k, k->objs[0].off) : -1;
+}
+
+/* Backwards from l->i over white space: whether word ends there. */
+static int
+ends_with(struct lex *l, size_t from, const char *word)
+{
+	size_t	 n = strlen(word);
+
+	while (l->i > from && is_ws(l->p[l->i - 1]))
+		l->i--;
+	if (l->i - from < n || memcmp(l->p + l->i - n, word, n) != 0)
+		return 0;
+	l->i -= n;
+	return l->i == from || !is_regular(l->p[l->i - 1]);
+}
+
+/* A stream: its dictionary, "stream", an EOL, and its extent ends in
+ * "endstream endobj" (what lies between is copied as it is). */
+static int
+pk_stream(struct pk *k, struct pk_obj *o, struct lex *l)
+{
+	struct lex	 tail = { k->in, o->end, o->end };
+
+	if (o->value.to - o->value.from < 2 || memcmp(o->text, "<<", 2) != 0)
+		return -1;			/* not a dictionary */
+	if (l->i < l->end && l->p[l->i] == '\r')
+		l->i++;
+	if (l->i >= l->end || l->p[l->i] != '\n')
+		return -1;
+	o->top = 1;
+	return ends_with(&tail, l->i, "endobj") &&
+	    ends_with(&tail, l->i, "endstream") ? 0 : -1;
+}
+
+/* "N G obj", a value, then "endobj" and white space up to the next
+ * object, or "stream". */
+static int
+pk_object(struct pk *k, struct pk_obj *o)
+{
+	struct lex	 l = { k->in, o->off, o->end };
+	uint64_t	 num, gen;
+
+	if (lex_uint(&l, &num) == -1 || num != o->num ||
+	    lex_uint(&l, &gen) == -1 || gen != k->rows[o->num].f3 ||
+	    !lex_keyword(&l, "obj"))
+		return -1;
+	lex_skip(&l);
+	o->value.from = l.i;
+	if (lex_value(&l, 0) == -1)
+		return -1;
+	o->value.to = l.i;
+	o->text = k->in + o->value.from;
+	if (lex_keyword(&l, "stream"))
+		return pk_stream(k, o, &l);
+	o->top = gen != 0;
+	if (!lex_keyword(&l, "endobj"))
+		return -1;
+	lex_skip(&l);
+	return l.i == l.end ? 0 : -1;
+}
+
+static int
+pk_read(struct pk *k)
+{
+	struct lex	 l = { k->in, 0, k->len };
+	size_t		 i;
+
+	if (pk_startxref(k) == -1 || pk_table(k, &l) == -1 ||
+	    pk_trailer(k, &l) == -1 || pk_extents(k) == -1)
+		return -1;
+	for (i = 0; i < k->nobjs; i++)
+		if (pk_object(k, &k->objs[i]) == -1)
+			return -1;
+	return 0;
+}
+
+/* --- writing the packed file --- */
+
+static void
+put(struct pk *k, const void *data, size_t n)
+{
+	strbuf_append(&k->out, data, n);
+}
+
+static void
+put_span(struct pk *k, struct span s)
+{
+	put(k, k->in + s.from, s.to - s.from);
+}
+
+/* Flate at the best level: zlib is deterministic. */
+static unsigned char *
+deflate_all(const void *data, size_t n, size_t *len)
+{
+	uLongf		 cap = compressBound((uLong)n);
+	unsigned char	*z = xmalloc(cap);
+
+	if (compress2(z, &cap, data, (uLong)n, Z_BEST_COMPRESSION) != Z_OK) {
+		free(z);
+		return NULL;
+	}
+	*len = cap;
+	return z;
+}
+
+/* "N 0 obj\n<<dict /Length L>>\nstream\n" data "\nendstream\nendobj\n",
+ * data compressed; the object's row says where it is. */
+static int
+put_stream(struct pk *k, size_t num, const char *dict, const void *data,
+    size_t n)
+{
+	unsigned char	*z;
+	size_t		 zlen;
+	char		 head[NUM_MAX * 2];
+
+	if ((z = deflate_all(data, n, &zlen)) == NULL)
+		return -1;
+	k->rows[num] = (struct pk_row){ 1, k->out.len, 0 };
+	snprintf(head, sizeof(head), "%zu 0 obj\n<<", num);
+	strbuf_puts(&k->out, head);
+	strbuf_puts(&k->out, dict);
+	snprintf(head, sizeof(head), " /Length %zu >>\nstream\n", zlen);
+	strbuf_puts(&k->out, head);
+	put(k, z, zlen);
+	strbuf_puts(&k->out, "\nendstream\nendobj\n");
+	free(z);
+	return 0;
+}
+
+/* Object stream num of the packed objects k->objs[from…], at most
+ * PACK_PER_STREAM; returns the index after the last one taken. */
+static size_t
+put_objstm(struct pk *k, size_t num, size_t from, int *rc)
+{
+	struct strbuf	 head = { NULL, 0, 0 }, body = { NULL, 0, 0 };
+	char		 dict[NUM_MAX * 4];
+	size_t		 i, n = 0;
+	struct pk_obj	*o;
+
+	for (i = from; i < k->nobjs && !k->objs[i].top &&
+	    n < PACK_PER_STREAM; i++) {
+		o = &k->objs[i];
+		k->rows[o->num] = (struct pk_row){ 2, num, n++ };
+		strbuf_printf(&head, "%zu %zu ", o->num, body.len);
+		strbuf_append(&body, (const char *)k->in + o->value.from,
+		    o->value.to - o->value.from);
+		strbuf_putc(&body, '\n');
+	}
+	snprintf(dict, sizeof(dict), " /Type /ObjStm /N %zu /First %zu "
+	    "/Filter /FlateDecode", n, head.len);
+	strbuf_append(&head, body.data, body.len);
+	*rc = put_stream(k, num, dict, head.data, head.len);
+	strbuf_free(&head);
+	strbuf_free(&body);
+	return i;
+}
+
+/* The first PACK_ALIKE bytes of a packed object's value. */
+static int
+alike_cmp(const struct pk_obj *x, const struct pk_obj *y)
+{
+	size_t	 nx = x->value.to - x->value.from;
+	size_t	 ny = y->value.to - y->value.from;
+	size_t	 n = nx < ny ? nx : ny;
+	int	 c;
+
+	n = n < PACK_ALIKE ? n : PACK_ALIKE;
+	if ((c = memcmp(x->text, y->text, n)) != 0)
+		return c;
+	nx = nx < PACK_ALIKE ? nx : PACK_ALIKE;
+	ny = ny < PACK_ALIKE ? ny : PACK_ALIKE;
+	return (nx > ny) - (nx < ny);
+}
+
+/* Packed objects first, those that begin alike side by side (they
+ * compress better so: structure elements, annotations, destinations),
+ * then by number. */
+static int
+pack_cmp(const void *a, const void *b)
+{
+	const struct pk_obj	*x = a, *y = b;
+	int			 c;
+
+	if (x->top != y->top)
+		return x->top - y->top;
+	if (!x->top && (c = alike_cmp(x, y)) != 0)
+		return c;
+	return (x->num > y->num) - (x->num < y->num);
+}
+
+/* Every packed object (in pack_cmp's order) into object streams size,
+ * size+1, …; returns how many, or -1. */
+static long
+put_objstms(struct pk *k)
+{
+	size_t	 i = 0, nstm = 0, num;
+	int	 rc = 0;
+
+	qsort(k->objs, k->nobjs, sizeof(*k->objs), pack_cmp);
+	while (i < k->nobjs && !k->objs[i].top && rc == 0) {
+		num = k->size + nstm++;
+		k->rows = xrealloc(k->rows, (num + 2) * sizeof(*k->rows));
+		i = put_objstm(k, num, i, &rc);
+	}
+	qsort(k->objs, k->nobjs, sizeof(*k->objs), obj_cmp);
+	return rc == 0 ? (long)nstm : -1;
+}
+
+/* Streams and objects of other generations, as they were. */
+static void
+put_top(struct pk *k)
+{
+	size_t	 i;
+
+	for (i = 0; i < k->nobjs; i++)
+		if (k->objs[i].top) {
+			k->rows[k->objs[i].num].f2 = k->out.len;
+			put_span(k, (struct span){ k->objs[i].off,
+			    k->objs[i].end });
+		}
+}
+
+/* [bytes] to hold v (at least 1). */
+static int
+width(uint64_t v)
+{
+	int	 w = 1;
+
+	while (w < XREF_WMAX && (v >> (8 * w)) != 0)
+		w++;
+	return w;
+}
+
+/* The rows, big-endian in fields of w[] bytes, each after PNG Up's
+ * filter byte and as its difference to the row above. */
+static unsigned char *
+xref_rows(const struct pk *k, size_t nrows, const int w[3], size_t *len)
+{
+	size_t		 cols = (size_t)(w[0] + w[1] + w[2]), r, c;
+	unsigned char	*raw = xcalloc(nrows, cols), *out, *p;
+	uint64_t	 f[3];
+	int		 j, b;
+
+	for (r = 0, p = raw; r < nrows; r++) {
+		f[0] = k->rows[r].type, f[1] = k->rows[r].f2;
+		f[2] = k->rows[r].f3;
+		for (j = 0; j < 3; j++)
+			for (b = w[j] - 1; b >= 0; b--)
+				*p++ = (unsigned char)(f[j] >> (8 * b));
+	}
+	*len = nrows * (cols + 1);
+	out = xmalloc(*len);
+	for (r = 0, p = out; r < nrows; r++) {
+		*p++ = PNG_UP;
+		for (c = 0; c < cols; c++)
+			*p++ = (unsigned char)(raw[r * cols + c] -
+			    (r > 0 ? raw[(r - 1) * cols + c] : 0));
+	}
+	free(raw);
+	return out;
+}
+
+/* The cross-reference stream, object nrows - 1, with the trailer's
+ * entries; then startxref. */
+static int
+put_xref(struct pk *k, size_t nrows)
+{
+	struct strbuf	 dict = { NULL, 0, 0 };
+	size_t		 at = k->out.len, len, r;
+	uint64_t	 max2 = at, max3 = 0;
+	unsigned char	*rows;
+	int		 w[3] = { XREF_W1, 0, 0 }, rc;
+
+	k->rows[nrows - 1] = (struct pk_row){ 1, at, 0 };
+	for (r = 0; r < nrows; r++) {
+		max2 = k->rows[r].f2 > max2 ? k->rows[r].f2 : max2;
+		max3 = k->rows[r].f3 > max3 ? k->rows[r].f3 : max3;
+	}
+	w[1] = width(max2), w[2] = width(max3);
+	rows = xref_rows(k, nrows, w, &len);
+	strbuf_printf(&dict, " /Type /XRef /Size %zu /W [ %d %d %d ] /Root ",
+	    nrows, w[0], w[1], w[2]);
+	strbuf_append(&dict, (const char *)k->in + k->root.from,
+	    k->root.to - k->root.from);
+	if (k->info.to != 0) {
+		strbuf_puts(&dict, " /Info ");
+		strbuf_append(&dict, (const char *)k->in + k->info.from,
+		    k->info.to - k->info.from);
+	}
+	if (k->id.to != 0) {
+		strbuf_puts(&dict, " /ID ");
+		strbuf_append(&dict, (const char *)k->in + k->id.from,
+		    k->id.to - k->id.from);
+	}
+	strbuf_printf(&dict, " /Filter /FlateDecode /DecodeParms << "
+	    "/Columns %d /Predictor %d >>", w[0] + w[1] + w[2], PNG_PREDICTOR);
+	rc = put_stream(k, nrows - 1, dict.data, rows, len);
+	strbuf_printf(&k->out, "startxref\n%zu\n%%%%EOF\n", at);
+	strbuf_free(&dict);
+	free(rows);
+	return rc;
+}
+
+static int
+pk_write(struct pk *k)
+{
+	long	 nstm;
+
+	put(k, k->in, k->objs[0].off);		/* the header */
+	if ((nstm = put_objstms(k)) == -1)
+		return -1;
+	put_top(k);
+	return put_xref(k, k->size + (size_t)nstm + 1);
+}
+
+int
+pdf_pack(const unsigned char *in, size_t len, unsigned char **out,
+    size_t *out_len)
+{
+	struct pk	 k;
+	int		 rc;
+
+	memset(&k, 0, sizeof(k));
+	k.in = in;
+	k.len = len;
+	rc = len > 0 && pk_read(&k) == 0 ? pk_write(&k) : -1;
+	free(k.rows);
+	free(k.objs);
+	if (rc == -1) {
+		strbuf_free(&k.out);
+		return -1;
+	}
+	*out = (unsigned char *)k.out.data;
+	*out_len = k.out.len;
+	return 0;
+}
