@@ -169,10 +169,11 @@ valgrind: all
 	$(VALGRIND) ./build/brochure build input/kreativland-2024/report.xml \
 	    -o /tmp/brochure-valgrind.pdf
 	$(VALGRIND) ./build/brochure check tests/golden/notes/overflow.xml
-	$(VALGRIND) ./build/brochure check tests/bad/image-truncated-png.xml \
-	    2>/dev/null; test $$? -eq 1
-	$(VALGRIND) ./build/brochure check tests/bad/font-truncated.xml \
-	    -s tests/bad/fonts/truncated.xml 2>/dev/null; test $$? -eq 1
+	$(VALGRIND) --log-fd=9 ./build/brochure check \
+	    tests/bad/image-truncated-png.xml 9>&2 2>/dev/null; test $$? -eq 1
+	$(VALGRIND) --log-fd=9 ./build/brochure check \
+	    tests/bad/font-truncated.xml -s tests/bad/fonts/truncated.xml \
+	    9>&2 2>/dev/null; test $$? -eq 1
 	@rm -f /tmp/brochure-valgrind.pdf
 	@echo "valgrind: no errors, no leaks"
 

@@ -363,18 +363,6 @@ hyphenate_word(struct hyph *h, const char *word, size_t len,
 
 /* --- the memo --- */
 
-static uint64_t
-memo_hash(const char *s, size_t n)
-{
-	uint64_t	h = 14695981039346656037ULL;	/* FNV-1a */
-
-	while (n-- > 0) {
-		h ^= (unsigned char)*s++;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 /* The slot of word, or the free one where it belongs. */
 static struct memo_word **
 memo_slot(struct memo_word **memo, size_t cap, uint64_t hash,
@@ -444,7 +432,7 @@ void
 hyph_word(void *arg, const char *word, size_t len, unsigned char *breaks)
 {
 	struct hyph		*h = arg;
-	uint64_t		 hash = memo_hash(word, len);
+	uint64_t		 hash = hash_bytes(word, len);
 	struct memo_word	*m;
 
 	if (h->memo_n > 0 && (m = *memo_slot(h->memo, h->memo_cap, hash,

@@ -22,8 +22,6 @@
 #include "text_cache.h"
 
 #define CACHE_FIRST_CAP	256	/* slots of a new table: a power of 2 */
-#define FNV_OFFSET	14695981039346656037ULL
-#define FNV_PRIME	1099511628211ULL
 #define NO_STRING	SIZE_MAX	/* the length that stands for NULL */
 #define ALIGN		8	/* [bytes] of each part of an entry */
 
@@ -228,18 +226,6 @@ make_key(struct strbuf *b, const struct span_list *sl,
 	key_params(b, p);
 	for (i = 0; i < sl->n; i++)
 		key_span(b, &sl->v[i], i > 0 ? &sl->v[i - 1] : NULL);
-}
-
-static uint64_t
-hash_bytes(const char *s, size_t n)
-{
-	uint64_t	h = FNV_OFFSET;
-
-	while (n-- > 0) {
-		h ^= (unsigned char)*s++;
-		h *= FNV_PRIME;
-	}
-	return h;
 }
 
 /* --- entries --- */

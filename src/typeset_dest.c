@@ -7,7 +7,6 @@
  *
  * This part must never place anything: it only finds.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,24 +14,12 @@
 
 #define INDEX_FIRST_CAP	64	/* slots of a new index: a power of 2 */
 
-static size_t
-name_hash(const char *s)
-{
-	uint64_t	h = 14695981039346656037ULL;	/* FNV-1a */
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return (size_t)h;
-}
-
 /* The slot of name, or the free one where it belongs. */
 static size_t *
 slot(const struct dest_index *ix, const struct dest_page *v,
     const char *name)
 {
-	size_t	i = name_hash(name) & (ix->cap - 1);
+	size_t	i = (size_t)hash_bytes(name, strlen(name)) & (ix->cap - 1);
 
 	while (ix->slots[i] != 0 && strcmp(v[ix->slots[i] - 1].name,
 	    name) != 0)

@@ -423,3 +423,18 @@ parse_length(const char *s, double *pt)
 		}
 	return -1;
 }
+
+/* --- hashing --- */
+
+uint64_t
+hash_bytes(const void *p, size_t n)
+{
+	const unsigned char	*s = p;
+	uint64_t		 h = 14695981039346656037ULL;
+
+	while (n-- > 0) {
+		h ^= *s++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}

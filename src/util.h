@@ -87,4 +87,7 @@ char	*file_read(const char *path, size_t *len);
  */
 int	parse_length(const char *, double *pt);
 
+/* FNV-1a of n bytes, for the hash tables of caches and indexes. */
+uint64_t hash_bytes(const void *, size_t n);
+
 #endif /* BROCHURE_UTIL_H */
