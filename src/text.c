@@ -773,6 +773,22 @@ run_close(struct setter *s, struct line_build *lb)
 	memset(&lb->buf, 0, sizeof(lb->buf));
 }
 
+void
+text_run_start(struct text_run *r, const struct span *sp, size_t span,
+    face_id face)
+{
+	memset(r, 0, sizeof(*r));
+	r->face = face;
+	r->size = sp->size;
+	r->color = sp->color;
+	r->rise = sp->rise;
+	r->uri = sp->uri;
+	r->dest = sp->dest;
+	r->node = sp->node;
+	r->pos = sp->pos;
+	r->span = span;
+}
+
 /* Add character cp of a span, drawn in face, to the line's runs. */
 static void
 run_add(struct setter *s, struct line_build *lb, size_t span, face_id face,
@@ -791,16 +807,7 @@ run_add(struct setter *s, struct line_build *lb, size_t span, face_id face,
 		tl->runs = xrealloc(tl->runs,
 		    (tl->nruns + 1) * sizeof(*tl->runs));
 		r = &tl->runs[tl->nruns++];
-		memset(r, 0, sizeof(*r));
-		r->face = face;
-		r->size = sp->size;
-		r->color = sp->color;
-		r->rise = sp->rise;
-		r->uri = sp->uri;
-		r->dest = sp->dest;
-		r->node = sp->node;
-		r->pos = sp->pos;
-		r->span = span;
+		text_run_start(r, sp, span, face);
 	}
 	strbuf_append(&lb->buf, u, utf8_encode(cp, u));
 	if (cp == ' ')

@@ -66,6 +66,11 @@ struct text_run {
 	size_t		 span;		/* index of the span it began in */
 };
 
+/* Start run r of span number span (sp), drawn in face: everything the
+ * run takes from its span, no text yet. */
+void	text_run_start(struct text_run *, const struct span *sp,
+	    size_t span, face_id face);
+
 struct text_line {
 	struct text_run	*runs;
 	size_t		 nruns;

@@ -341,12 +341,8 @@ restore_run(const struct entry *e, const struct cache_run *c,
 
 	assert(c->span < sl->n);
 	sp = &sl->v[c->span];
-	memset(r, 0, sizeof(*r));
+	text_run_start(r, sp, c->span, c->face);
 	r->text = xstrndup(e->text + c->text, c->len);
-	r->face = c->face;
-	r->size = sp->size;
-	r->color = sp->color;
-	r->rise = sp->rise;
 	r->x = c->x;
 	r->width = c->width;
 	r->spaces = c->spaces;
@@ -355,11 +351,6 @@ restore_run(const struct entry *e, const struct cache_run *c,
 		for (k = c->kern; k < c->kern + c->nkern; k++)
 			r->kern[e->kerns[k].at] = e->kerns[k].value;
 	}
-	r->uri = sp->uri;
-	r->dest = sp->dest;
-	r->node = sp->node;
-	r->pos = sp->pos;
-	r->span = c->span;
 }
 
 /* What text_set made, for this pass's spans. */
