@@ -75,7 +75,7 @@ usage(FILE *f)
 	    "       brochure batch REPORT.xml [-s STYLE] [--langs L1,L2] "
 	    "[--regions all|R1,R2]\n"
 	    "                      [-o DIR] [-j N] [-v] "
-	    "[--variant report|handout]\n"
+	    "[--variant report|handout] [--pdfa | --print]\n"
 	    "       brochure check REPORT.xml [-l LANG] [--region R] "
 	    "[--werror]\n"
 	    "       brochure stats REPORT.xml [-l LANG] [--region R] "

@@ -157,6 +157,20 @@ ho_batch_fails() {
 	    { cat "$TMP/ho-fail.err"; return 1; }
 }
 
+# A print batch gives every file the print build's boxes: the trim is the
+# A5 page, the media box larger.
+ho_batch_print() {
+	out=$TMP/ho-print
+	"$BROCHURE" batch "$HO_XML" -s "$HO_A5" --langs de,en --regions Harz \
+	    --print -o "$out" 2>"$TMP/ho-print.err" ||
+	    { cat "$TMP/ho-print.err"; return 1; }
+	for f in "$out/handout-harz-de.pdf" "$out/handout-harz-en.pdf"; do
+		pdfinfo -box "$f" | grep -q '^TrimBox: *0.00 *0.00 *419.53 *595.28$' &&
+		pdfinfo -box "$f" | grep -q '^MediaBox: *-' ||
+		    { echo "$f"; pdfinfo -box "$f"; return 1; }
+	done
+}
+
 # The batch's usage errors.
 ho_batch_usage() {
 	"$BROCHURE" batch "$HO_XML" -j 0 -o "$TMP/ho-u" 2>"$TMP/ho-u.err"
@@ -173,5 +187,6 @@ run_handout() {
 	check "handout: a region keeps its entries and quotes, names itself" ho_region_keeps
 	check "handout: batch of 2 regions x 2 languages" ho_batch
 	check "handout: batch builds the rest when one fails, exits 1" ho_batch_fails
+	check "handout: a print batch has the print boxes" ho_batch_print
 	check "handout: batch usage errors" ho_batch_usage
 }
