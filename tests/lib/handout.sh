@@ -157,8 +157,8 @@ ho_batch_fails() {
 	    { cat "$TMP/ho-fail.err"; return 1; }
 }
 
-# A print batch gives every file the print build's boxes: the trim is the
-# A5 page, the media box larger.
+# A print batch gives every file the print build's boxes (the trim is the
+# A5 page, the media box larger) and the style's CMYK colours.
 ho_batch_print() {
 	out=$TMP/ho-print
 	"$BROCHURE" batch "$HO_XML" -s "$HO_A5" --langs de,en --regions Harz \
@@ -168,6 +168,11 @@ ho_batch_print() {
 		pdfinfo -box "$f" | grep -q '^TrimBox: *0.00 *0.00 *419.53 *595.28$' &&
 		pdfinfo -box "$f" | grep -q '^MediaBox: *-' ||
 		    { echo "$f"; pdfinfo -box "$f"; return 1; }
+		# the style's CMYK colours: fills with k, none with rg
+		qpdf --qdf --object-streams=disable "$f" "$TMP/ho-print.qdf" &&
+		grep -aq ' k$' "$TMP/ho-print.qdf" &&
+		! grep -aq ' rg$' "$TMP/ho-print.qdf" ||
+		    { echo "$f: not in the style's CMYK colours"; return 1; }
 	done
 }
 
