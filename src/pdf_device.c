@@ -33,6 +33,8 @@
 #define LABEL_MAX_DIGITS	9		/* a page number fits an int */
 #define SAVE_CHUNK		65536		/* [bytes] read back at once */
 #define TJ_UNITS		1000.0		/* TJ numbers: 1/1000 text space */
+#define OP_NUMBERS_MAX		6		/* values of one pdf_put_op */
+#define NUMBER_MAX		24		/* [bytes] a long, sign, point */
 #define BMP_LAST		0xFFFF		/* libharu codes are 2 bytes */
 #define TJ_GLYPH_MAX		32		/* [bytes] TJ text of one input
 						   byte, at most: "(", 2 escaped
@@ -325,31 +327,35 @@ pdf_begin_page(void *ctx, const struct page *p)
 	assert(p->index >= 0 && (size_t)p->index < d->npages);
 	d->page = d->pages[p->index];
 	d->page_no = p->index + 1;
+	d->text_open = 0;
+	pdf_state_forget(d);
 }
 
 /*
- * A TJ number, thousandths of text space given in millis: "-36.842",
- * "54", "12.5" (no trailing zeros; "." whatever the C locale).
+ * A number given in units of 1/unit (a power of ten): "-36.842", "54",
+ * "12.5", ".25" (no trailing zeros, no leading zero; "." whatever the C
+ * locale).
  */
 static char *
-put_milli(char *p, long milli)
+put_fixed(char *p, long v, long unit)
 {
-	char	digits[24];
-	long	whole = labs(milli) / 1000, frac = labs(milli) % 1000;
+	char	digits[NUMBER_MAX];
+	long	whole = labs(v) / unit, frac = labs(v) % unit, place;
 	int	n = 0;
 
-	if (milli < 0)
+	if (v < 0)
 		*p++ = '-';
-	do
-		digits[n++] = (char)('0' + whole % 10);
-	while ((whole /= 10) > 0);
+	if (whole != 0 || frac == 0)
+		do
+			digits[n++] = (char)('0' + whole % 10);
+		while ((whole /= 10) > 0);
 	while (n > 0)
 		*p++ = digits[--n];
 	if (frac != 0)
 		*p++ = '.';
-	for (n = 100; frac != 0; n /= 10) {
-		*p++ = (char)('0' + frac / n);
-		frac %= n;
+	for (place = unit / 10; frac != 0; place /= 10) {
+		*p++ = (char)('0' + frac / place);
+		frac %= place;
 	}
 	return p;
 }
@@ -412,7 +418,7 @@ tj_build(struct strbuf *b, const char *s, double word, double letter,
 		glyph++;
 		if (adj != 0) {
 			*p++ = ')';
-			p = put_milli(p, adj);
+			p = put_fixed(p, adj, PDF_MILLI);
 			open = 0;
 		}
 	}
@@ -422,14 +428,91 @@ tj_build(struct strbuf *b, const char *s, double word, double letter,
 	b->len = (size_t)(p - b->data) + sizeof("] TJ\n") - 1;
 }
 
+static HPDF_Stream
+page_stream(const struct pdf_dev *d)
+{
+	return ((HPDF_PageAttr)d->page->attr)->stream;
+}
+
+void
+pdf_put_op(struct pdf_dev *d, const long *v, int n, long unit,
+    const char *op)
+{
+	char	 line[OP_NUMBERS_MAX * NUMBER_MAX + 8], *p = line;
+	int	 i;
+
+	assert(n <= OP_NUMBERS_MAX && strlen(op) < 7);
+	for (i = 0; i < n; i++) {
+		p = put_fixed(p, v[i], unit);
+		*p++ = ' ';
+	}
+	p = stpcpy(p, op);
+	*p++ = '\n';
+	HPDF_Stream_Write(page_stream(d), (const HPDF_BYTE *)line,
+	    (HPDF_UINT)(p - line));
+}
+
+void
+pdf_text_end(struct pdf_dev *d)
+{
+	if (d->text_open)
+		HPDF_Stream_Write(page_stream(d), (const HPDF_BYTE *)"ET\n", 3);
+	d->text_open = 0;
+}
+
+void
+pdf_state_forget(struct pdf_dev *d)
+{
+	d->font = NULL;
+	d->paint_set = 0;
+}
+
+/*
+ * Font, size, colour and position of a run: consecutive runs share a
+ * text object (Td moves from the line start before), and what is set
+ * already is not set again.  libharu writes Tf, as it must register
+ * the font with the page.  Positions are libharu's own: single floats
+ * to five decimals (so text extraction finds what it always found).
+ */
+static long
+pos_units(double v)
+{
+	return lround((double)(HPDF_REAL)v * PDF_POS_UNIT);
+}
+
+static void
+text_place(struct pdf_dev *d, const struct item *it)
+{
+	HPDF_Font	 font = fonts_pdf_font(d->fonts, it->u.glyphs.face);
+	long		 at[2] = { pos_units(it->x), pos_units(it->y) };
+	long		 move[2];
+
+	if (!d->text_open) {
+		HPDF_Stream_Write(page_stream(d), (const HPDF_BYTE *)"BT\n",
+		    3);
+		d->text_open = 1;
+		d->text_x = d->text_y = 0;
+	}
+	if (font != d->font || it->u.glyphs.size != d->font_size) {
+		HPDF_Page_SetFontAndSize(d->page, font,
+		    (HPDF_REAL)it->u.glyphs.size);
+		d->font = font;
+		d->font_size = it->u.glyphs.size;
+	}
+	pdf_color(d, &it->u.glyphs.color, PAINT_FILL);
+	move[0] = at[0] - d->text_x;
+	move[1] = at[1] - d->text_y;
+	pdf_put_op(d, move, 2, PDF_POS_UNIT, "Td");
+	d->text_x = at[0];
+	d->text_y = at[1];
+}
+
 static void
 pdf_glyphs(void *ctx, const struct item *it)
 {
 	struct pdf_dev	*d = ctx;
-	HPDF_Font	 font = fonts_pdf_font(d->fonts, it->u.glyphs.face);
 	const char	*text = it->u.glyphs.text;
 	double		 size = it->u.glyphs.size;
-	const struct color *c = &it->u.glyphs.color;
 
 	if (text == NULL || *text == '\0' || size <= 0.0)
 		return;
@@ -440,13 +523,9 @@ pdf_glyphs(void *ctx, const struct item *it)
 	    size);
 	tj_build(&d->tj, text, -it->u.glyphs.word_space * TJ_UNITS / size,
 	    -it->u.glyphs.letter_space * TJ_UNITS / size, it->u.glyphs.kern);
-	HPDF_Page_BeginText(d->page);
-	HPDF_Page_SetFontAndSize(d->page, font, (HPDF_REAL)size);
-	pdf_color(d, c, PAINT_FILL);
-	HPDF_Page_MoveTextPos(d->page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-	HPDF_Stream_Write(((HPDF_PageAttr)d->page->attr)->stream,
-	    (const HPDF_BYTE *)d->tj.data, (HPDF_UINT)d->tj.len);
-	HPDF_Page_EndText(d->page);
+	text_place(d, it);
+	HPDF_Stream_Write(page_stream(d), (const HPDF_BYTE *)d->tj.data,
+	    (HPDF_UINT)d->tj.len);
 	pdf_check_item(d, it);
 }
 
@@ -457,6 +536,7 @@ pdf_rule(void *ctx, const struct item *it)
 	const struct color	*c = &it->u.rule.color;
 
 	pdf_tags_mark(d, it);
+	pdf_text_end(d);
 	HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)it->u.rule.thickness);
 	pdf_color(d, c, PAINT_STROKE);
 	HPDF_Page_MoveTo(d->page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
@@ -473,6 +553,7 @@ pdf_rect(void *ctx, const struct item *it)
 	const struct color	*c = &it->u.rect.color;
 
 	pdf_tags_mark(d, it);
+	pdf_text_end(d);
 	pdf_color(d, c, PAINT_FILL);
 	pdf_print_rect(d, it);
 	HPDF_Page_Fill(d->page);
@@ -491,6 +572,7 @@ pdf_image(void *ctx, const struct item *it)
 		return;
 	}
 	pdf_tags_mark(d, it);
+	pdf_text_end(d);
 	pdf_print_image(d, image, it);
 	pdf_check_item(d, it);
 }
@@ -528,6 +610,7 @@ pdf_path(void *ctx, const struct item *it)
 	if (it->u.path.nsegs == 0)
 		return;
 	pdf_tags_mark(d, it);
+	pdf_text_end(d);
 	if (it->u.path.paint == PAINT_STROKE)
 		HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)it->u.path.width);
 	pdf_color(d, c, it->u.path.paint);
@@ -594,6 +677,7 @@ pdf_end_page(void *ctx, const struct page *p)
 	struct pdf_dev	*d = ctx;
 	char		 doing[32];
 
+	pdf_text_end(d);
 	pdf_tags_end_page(d);
 	snprintf(doing, sizeof(doing), "page %d", p->index + 1);
 	pdf_check(d, NULL, doing);

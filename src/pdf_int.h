@@ -43,6 +43,15 @@ struct pdf_dev {
 	struct pdf_image	*images;
 	size_t			 nimages, images_cap;
 	struct strbuf		 tj;		/* the TJ operator being built */
+	/* The page's state as written, so unchanged settings are not
+	 * written again: forgotten at each page and after each Q. */
+	HPDF_Font		 font;		/* NULL: none set on the page */
+	double			 font_size;	/* [pt] */
+	struct color		 paint[PAINT__MAX];
+	unsigned		 paint_set;	/* bit 1 << paint: paint[] holds */
+	int			 text_open;	/* in a BT … ET */
+	long			 text_x, text_y; /* [1/PDF_POS_UNIT pt] its line
+						   start */
 	const char		*out_path;
 	const struct pdf_options *opt;		/* never NULL */
 	HPDF_Array		 registration;	/* print: the colour space of
@@ -68,13 +77,28 @@ int		 pdf_meta_begin(struct pdf_dev *);
 /* Just before saving: the header version and brochure as producer. */
 void		 pdf_meta_end(struct pdf_dev *);
 
+#define PDF_MILLI	1000L		/* units of TJ numbers, colours */
+#define PDF_POS_UNIT	100000L		/* units of positions: libharu's
+					   five decimals */
+
+/*
+ * pdf_device.c: "v1 v2 … op" into the page's content, the n values
+ * given in units of 1/unit (written without trailing zeros: "12.5",
+ * "-.25", "0"); end (ET) the text object if one is open; forget the
+ * written state (after a Q).
+ */
+void		 pdf_put_op(struct pdf_dev *, const long *v, int n, long unit,
+		    const char *op);
+void		 pdf_text_end(struct pdf_dev *);
+void		 pdf_state_forget(struct pdf_dev *);
+
 /*
  * pdf_print.c.  Print builds: every page's MediaBox, BleedBox and
  * TrimBox, and its crop marks (artifacts in the registration colour).
  */
 void		 pdf_print_pages(struct pdf_dev *);
 /* The fill or stroke colour: CMYK in print builds where the style has
- * it, else RGB. */
+ * it, else RGB; nothing when it is the one set already. */
 void		 pdf_color(struct pdf_dev *, const struct color *,
 		    enum path_paint);
 /* A filled rectangle; print builds run it into the bleed where it

@@ -42,35 +42,53 @@ printing(const struct pdf_dev *d)
 
 /* --- colours --- */
 
-static HPDF_REAL
-unit(double v)
+/* A colour component in thousandths, clamped to [0, 1]. */
+static long
+unit_milli(double v)
 {
-	return (HPDF_REAL)(v < 0.0 ? 0.0 : v > 1.0 ? 1.0 : v);
+	return lround((v < 0.0 ? 0.0 : v > 1.0 ? 1.0 : v) * PDF_MILLI);
 }
 
-typedef HPDF_STATUS (*set_rgb)(HPDF_Page, HPDF_REAL, HPDF_REAL, HPDF_REAL);
-typedef HPDF_STATUS (*set_cmyk)(HPDF_Page, HPDF_REAL, HPDF_REAL, HPDF_REAL,
-    HPDF_REAL);
+/* The operators by paint: RGB, CMYK. */
+static const char *const rgb_ops[PAINT__MAX] = {
+	"RG",		/* PAINT_STROKE */
+	"rg",		/* PAINT_FILL */
+};
+static const char *const cmyk_ops[PAINT__MAX] = {
+	"K",		/* PAINT_STROKE */
+	"k",		/* PAINT_FILL */
+};
 
-/* libharu's colour setters, by paint. */
-static const set_rgb rgb_setters[PAINT__MAX] = {
-	HPDF_Page_SetRGBStroke,		/* PAINT_STROKE */
-	HPDF_Page_SetRGBFill,		/* PAINT_FILL */
-};
-static const set_cmyk cmyk_setters[PAINT__MAX] = {
-	HPDF_Page_SetCMYKStroke,	/* PAINT_STROKE */
-	HPDF_Page_SetCMYKFill,		/* PAINT_FILL */
-};
+static int
+color_same(const struct color *a, const struct color *b)
+{
+	return a->r == b->r && a->g == b->g && a->b == b->b &&
+	    a->cmyk == b->cmyk && (!a->cmyk || (a->c == b->c &&
+	    a->m == b->m && a->y == b->y && a->k == b->k));
+}
 
 void
 pdf_color(struct pdf_dev *d, const struct color *c, enum path_paint paint)
 {
+	long	 v[CMYK_INKS];
+
 	assert(paint < PAINT__MAX);
-	if (printing(d) && c->cmyk)
-		cmyk_setters[paint](d->page, c->c, c->m, c->y, c->k);
-	else
-		rgb_setters[paint](d->page, unit(c->r), unit(c->g),
-		    unit(c->b));
+	if ((d->paint_set & (1u << paint)) && color_same(&d->paint[paint], c))
+		return;
+	d->paint[paint] = *c;
+	d->paint_set |= 1u << paint;
+	if (printing(d) && c->cmyk) {
+		v[0] = unit_milli(c->c);
+		v[1] = unit_milli(c->m);
+		v[2] = unit_milli(c->y);
+		v[3] = unit_milli(c->k);
+		pdf_put_op(d, v, CMYK_INKS, PDF_MILLI, cmyk_ops[paint]);
+	} else {
+		v[0] = unit_milli(c->r);
+		v[1] = unit_milli(c->g);
+		v[2] = unit_milli(c->b);
+		pdf_put_op(d, v, 3, PDF_MILLI, rgb_ops[paint]);
+	}
 }
 
 /* --- items into the bleed --- */
@@ -131,6 +149,7 @@ pdf_print_image(struct pdf_dev *d, HPDF_Image image, const struct item *it)
 	    (HPDF_REAL)(b.y0 + (h - it->h * s) / 2),
 	    (HPDF_REAL)(it->w * s), (HPDF_REAL)(it->h * s));
 	HPDF_Page_GRestore(d->page);
+	pdf_state_forget(d);
 }
 
 /* --- boxes and marks --- */

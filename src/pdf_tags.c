@@ -220,9 +220,11 @@ elem_attach(struct pdf_dev *d, int node)
 
 /* --- marked content --- */
 
+/* Text objects nest inside marked content: end the open one first. */
 static void
 mc_close(struct pdf_dev *d)
 {
+	pdf_text_end(d);
 	if (d->tags->open != MC_NONE)
 		HPDF_Stream_WriteStr(page_stream(d), "EMC\n");
 	d->tags->open = MC_NONE;

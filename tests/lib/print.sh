@@ -201,7 +201,7 @@ pr_image_bleed() {
 pr_cmyk() {
 	qpdf --qdf --object-streams=disable "$PR_DIR/screen.pdf" "$PR_DIR/sq.pdf" &&
 	[ "$(grep -a -c -E ' (k|K)$' "$PR_DIR/pq.pdf")" -gt 100 ] &&
-	grep -a -q '^0.95 0.3 0.4 0.2 k$' "$PR_DIR/pq.pdf" &&
+	grep -a -q '^0\?\.95 0\?\.3 0\?\.4 0\?\.2 k$' "$PR_DIR/pq.pdf" &&
 	! grep -a -q -E ' (k|K)$' "$PR_DIR/sq.pdf" &&
 	grep -a -q -E ' rg$' "$PR_DIR/sq.pdf"
 }
