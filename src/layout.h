@@ -147,6 +147,9 @@ struct item {
 							   kerning after glyph
 							   i, one per code point
 							   of text; NULL: none */
+			int		 word_end;	/* the run ends a line
+							   that breaks between
+							   two words */
 		} glyphs;
 		struct {
 			struct color	 color;

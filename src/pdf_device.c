@@ -381,11 +381,14 @@ put_code_byte(char *p, unsigned char c)
  * text size, negative to widen): word for each U+0020, letter after
  * every glyph but the last, and the pair kerning kern[i] [1/1000 em]
  * after glyph i (kern may be NULL), all in one number.  libharu draws
- * code points beyond U+FFFF as spaces: so do we.  Binary: b->len counts.
+ * code points beyond U+FFFF as spaces: so do we.  word_end adds a space
+ * after the last glyph of a line that breaks between words: it draws
+ * nothing there, and keeps the words apart in extracted text.  Binary:
+ * b->len counts.
  */
 static void
 tj_build(struct strbuf *b, const char *s, double word, double letter,
-    const short *kern)
+    const short *kern, int word_end)
 {
 	size_t			 len = strlen(s), n;
 	uint32_t		 cp, code;
@@ -395,8 +398,8 @@ tj_build(struct strbuf *b, const char *s, double word, double letter,
 	int			 open = 0;
 	char			*p;
 
-	if (b->cap < len * TJ_GLYPH_MAX + TJ_EXTRA) {
-		b->cap = len * TJ_GLYPH_MAX + TJ_EXTRA;
+	if (b->cap < (len + 1) * TJ_GLYPH_MAX + TJ_EXTRA) {
+		b->cap = (len + 1) * TJ_GLYPH_MAX + TJ_EXTRA;
 		b->data = xrealloc(b->data, b->cap);
 	}
 	p = b->data;
@@ -421,6 +424,13 @@ tj_build(struct strbuf *b, const char *s, double word, double letter,
 			p = put_fixed(p, adj, PDF_MILLI);
 			open = 0;
 		}
+	}
+	if (word_end) {		/* a space after the line's last glyph */
+		if (!open)
+			*p++ = '(';
+		p = put_code_byte(p, 0);
+		p = put_code_byte(p, ' ');
+		open = 1;
 	}
 	if (open)
 		*p++ = ')';
@@ -521,8 +531,11 @@ pdf_glyphs(void *ctx, const struct item *it)
 	 * font module asks libharu once per glyph and face). */
 	(void)fonts_width(d->fonts, it->u.glyphs.face, text, strlen(text),
 	    size);
+	if (it->u.glyphs.word_end)
+		(void)fonts_width(d->fonts, it->u.glyphs.face, " ", 1, size);
 	tj_build(&d->tj, text, -it->u.glyphs.word_space * TJ_UNITS / size,
-	    -it->u.glyphs.letter_space * TJ_UNITS / size, it->u.glyphs.kern);
+	    -it->u.glyphs.letter_space * TJ_UNITS / size, it->u.glyphs.kern,
+	    it->u.glyphs.word_end);
 	text_place(d, it);
 	HPDF_Stream_Write(page_stream(d), (const HPDF_BYTE *)d->tj.data,
 	    (HPDF_UINT)d->tj.len);

@@ -91,7 +91,7 @@ glyph_count(const char *s)
 static void
 add_run(struct ts *ts, struct vline *v, const struct text_line *line,
     const struct text_run *r, double x, double baseline,
-    const struct text_style *rs, enum item_role role)
+    const struct text_style *rs, enum item_role role, int word_end)
 {
 	struct item	it;
 	int		note;
@@ -112,6 +112,7 @@ add_run(struct ts *ts, struct vline *v, const struct text_line *line,
 	it.u.glyphs.text = arena_strdup(ts->lay->arena, r->text);
 	it.u.glyphs.word_space = line->word_space;
 	it.u.glyphs.letter_space = rs->letter_space;
+	it.u.glyphs.word_end = word_end;
 	if (r->kern != NULL)
 		it.u.glyphs.kern = memcpy(arena_alloc(ts->lay->arena,
 		    n * sizeof(*r->kern)), r->kern, n * sizeof(*r->kern));
@@ -149,7 +150,9 @@ vlist_append_lines(struct ts *ts, struct vlist *l, const struct text_block *tb,
 		    !ts->st->column_end_hyphen && i + 1 < tb->nlines;
 		for (k = 0; k < tb->lines[i].nruns; k++)
 			add_run(ts, v, &tb->lines[i], &tb->lines[i].runs[k],
-			    x, baseline, rs, irole);
+			    x, baseline, rs, irole,
+			    k + 1 == tb->lines[i].nruns && i + 1 < tb->nlines &&
+			    !tb->lines[i].hyphenated);
 	}
 	ts->stats->lines += (int)tb->nlines;
 	ts->stats->overfull += tb->overfull;

@@ -8,7 +8,8 @@
 # element, in the demo, an English build (German sections keep /Lang de)
 # and the A5 handout of one region, and FAILs PDFs broken by hand (a QDF
 # edited by sed); qpdf is clean, poppler prints no CMap warning, and two
-# builds are equal bytes.
+# builds are equal bytes; the words of plain paragraphs come out of the
+# structure tree as they went in (tests/tagged/words.py).
 TAG_PY="/usr/bin/python3 tests/tagged/pdftags.py"
 TAG_XML=input/kreativland-2024/report.xml
 TAG_PDF="$TMP/tagged.pdf"
@@ -35,6 +36,16 @@ tag_charts() {
 	$TAG_PY figures "$TAG_PDF" && $TAG_PY charts "$TAG_PDF" "$TMP/tag-stats.csv"
 }
 tag_all() { $TAG_PY all "$1"; }
+# Lines that break between words keep them apart in the structure tree,
+# in two columns (A4) and one (A5).
+tag_words() {
+	for style in brochure-a4 handout-a5; do
+		"$BROCHURE" build tests/tagged/words.xml -s styles/$style.xml \
+		    -o "$TMP/words.pdf" &&
+		/usr/bin/python3 tests/tagged/words.py "$TMP/words.pdf" \
+		    tests/tagged/words.xml || { echo "$style"; return 1; }
+	done
+}
 tag_qpdf() { qpdf --check "$TAG_PDF"; }
 # poppler reads the fonts' ToUnicode maps and the structure silently.
 tag_poppler_quiet() {
@@ -107,6 +118,7 @@ run_tagged() {
 	check "tagged: the section titles are headings of their level, in order" tag_sections
 	check "tagged: every figure has alt text, a chart's names its bars' shares" tag_charts
 	check "tagged: content marked, headings, ToUnicode, catalog, links (demo)" tag_all "$TAG_PDF"
+	check "tagged: words at line ends stay apart in the structure tree" tag_words
 	check "tagged: qpdf --check is clean" tag_qpdf
 	check "tagged: poppler reads fonts and structure without a warning" tag_poppler_quiet
 	check "tagged: two builds are equal bytes" tag_twice

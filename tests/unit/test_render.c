@@ -377,10 +377,10 @@ pdf_is_valid_and_complete(void **state)
 	assert_int_equal(count(out, "/XYZ"), 2);
 	assert_non_null(strstr(out, "/PageMode /UseOutlines"));
 	/* the paths: colour and width before the path, then paint */
-	assert_non_null(strstr(out, "7 w\n0 0.45098 0.47843 RG\n331 458.5 m\n"
+	assert_non_null(strstr(out, "7 w\n0 .451 .478 RG\n331 458.5 m\n"
 	    "346.1878"));
 	assert_non_null(strstr(out, " 358.5 431 c\nS\n"));
-	assert_non_null(strstr(out, "0.78824 0.81569 0.82353 rg\n100 100 m\n"
+	assert_non_null(strstr(out, ".788 .816 .824 rg\n100 100 m\n"
 	    "120 100 l\n110 115.5 l\nh\nf\n"));
 	/* tagged: marked content tied to the structure, decoration apart */
 	assert_non_null(strstr(out, "/Link <</MCID 0>> BDC\n"));
