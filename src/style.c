@@ -163,6 +163,8 @@ static const struct field style_fields[] = {
 	    MAX_CIRCLED, NULL, 0, 0 },
 	{ "sections", "new-page", F_ENUM, S(section_new_page), "no", 0, 0,
 	    NAMES(yes_no), 0 },
+	{ "sections", "space-before", F_LENGTH, S(section_space), "24pt", 0,
+	    NO_MAX, NULL, 0, 0 },
 	{ "sections", "heading-keep", F_NUMBER, S(heading_keep), "2", 0,
 	    MAX_LINES, NULL, 0, 0 },
 	{ "paragraphs", "space", F_LENGTH, S(paragraph_space), "0pt", 0,

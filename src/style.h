@@ -151,7 +151,11 @@ struct style {
 	int		 secnum_circled_max;	/* @circled-max, 9: ①–⑨, then
 						   10; at most 20 */
 	int		 section_new_page;	/* @new-page, no: top-level
-						   sections start a page */
+						   sections start a page (always
+						   with several columns) */
+	double		 section_space;		/* [pt] @space-before, 24pt:
+						   above a top-level section
+						   that goes on in the page */
 	double		 heading_keep;		/* [lines] @heading-keep, 2:
 						   kept with a heading */
 

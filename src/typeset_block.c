@@ -1,9 +1,11 @@
 /*
  * typeset_block: blocks to vertical material.  One builder per block kind
  * (a table indexed by enum block_kind) appends strips to a vlist; ts_blocks
- * pours each block's strips into the columns.  Sections open pages and
- * headings; entry profiles gather title, partners, place, summary, advice
- * and media into one list so the profile's head stays with its text.
+ * pours each block's strips into the columns.  Sections open pages (or,
+ * with sections@new-page="no" in one column, go on in the page) and
+ * keep their headings with what follows; entry profiles gather title,
+ * partners, place, summary, advice and media into one list so the
+ * profile's head stays with its text.
  * Each block opens its structure element (P, L, BlockQuote, Figure, Sect
  * with its heading) around what it sets.
  *
@@ -518,63 +520,175 @@ ts_build(struct ts *ts, const struct block *b, struct vlist *l)
 		builders[b->kind](ts, b, l);
 }
 
-/* A top-level heading across the text width at the top of a new page. */
-void
-ts_heading(struct ts *ts, const char *number, const char *title,
-    const char *dest, const struct srcpos *pos)
+/*
+ * The strips of a top-level heading across the text width: the section
+ * number above the title, then the title's space after; all kept together
+ * and with what follows.
+ */
+static void
+heading_strips(struct ts *ts, const char *number, const char *title,
+    const char *dest, const struct srcpos *pos, struct vlist *l)
 {
-	struct vlist	 l = { NULL, 0, 0 };
 	struct vlist	 t = { NULL, 0, 0 };
 	struct span_list sl = { NULL, 0, 0 };
 	struct text_block tb;
 	size_t		 i;
 	int		 before;
 
-	ts_new_page(ts, 1);
 	before = ts_node_begin(ts, SN_H1, NULL);
 	if (number != NULL)
-		ts_label_lines(ts, &l, number, TR_SECNUM, IR_HEADING, 0);
+		ts_label_lines(ts, l, number, TR_SECNUM, IR_HEADING, 0);
 	ts_spans_text(ts, title, TR_H1, ts_role(ts, TR_H1)->face, pos, &sl);
 	ts_set(ts, &sl, TR_H1, ts_text_width(ts), &tb);
 	vlist_append_lines(ts, &t, &tb, 0, TR_H1, IR_HEADING);
 	ts_node_end(ts, before);
 	for (i = 0; i < t.n; i++)
-		*vlist_add(&l) = t.v[i];
+		*vlist_add(l) = t.v[i];
 	free(t.v);
 	text_block_free(&tb);
 	span_list_free(&sl);
-	vlist_set_dest(&l, 0, dest, IR_HEADING);
-	vlist_add(&l)->height = ts_role(ts, TR_H1)->space_after;
+	vlist_set_dest(l, 0, dest, IR_HEADING);
+	vlist_add(l)->height = ts_role(ts, TR_H1)->space_after;
+	vlist_keep_all(l, 0);
+	l->v[l->n - 1].keep_with_next = 1;
+}
+
+/* A top-level heading across the text width at the top of a new page. */
+void
+ts_heading(struct ts *ts, const char *number, const char *title,
+    const char *dest, const struct srcpos *pos)
+{
+	struct vlist	l = { NULL, 0, 0 };
+
+	ts_new_page(ts, 1);
+	heading_strips(ts, number, title, dest, pos, &l);
 	ts_place_span(ts, &l);
 	vlist_free(&l);
 }
 
+/* A sub-section's heading appended to l, kept with what follows. */
 static void
-subsection_heading(struct ts *ts, const struct block *b, const char *dest)
+subsection_strips(struct ts *ts, const struct block *b, const char *dest,
+    struct vlist *l)
 {
-	struct vlist	l = { NULL, 0, 0 };
+	size_t		first = l->n;
 	int		before = ts_node_begin(ts,
 			    ts_heading_type(b->u.section.level), NULL);
 
-	ts_set_inline(ts, &l, b->u.section.title, TR_H2, IR_SUBHEADING, 0,
+	ts_set_inline(ts, l, b->u.section.title, TR_H2, IR_SUBHEADING, 0,
 	    ts_column_width(ts));
 	ts_node_end(ts, before);
-	vlist_keep_all(&l, 0);
-	if (l.n > 0)
-		l.v[l.n - 1].keep_with_next = 1;
-	vlist_space(&l, 0, ts_role(ts, TR_H2)->space_before);
-	vlist_set_dest(&l, 0, dest, IR_SUBHEADING);
-	ts_pour(ts, &l);
-	vlist_free(&l);
+	vlist_keep_all(l, first);
+	if (l->n > first)
+		l->v[l->n - 1].keep_with_next = 1;
+	vlist_space(l, first, ts_role(ts, TR_H2)->space_before);
+	vlist_set_dest(l, first, dest, IR_SUBHEADING);
 }
 
+/*
+ * The strip at l's position at, right after a top-level heading's space
+ * after (an empty strip), does without its own space before, as at the
+ * top of a column under a heading that starts a page.
+ */
 static void
-section(struct ts *ts, const struct block *b)
+after_heading_space(struct vlist *l, size_t at)
+{
+	if (at > 0 && at < l->n && l->v[at - 1].nitems == 0)
+		l->v[at].space_before = 0;
+}
+
+/*
+ * Whether a top-level section goes on in the page (sections@new-page
+ * "no"): never the first, which follows the cover or the contents, and
+ * never with several columns, where a heading across them in mid-page
+ * would need the columns above it balanced (not done).
+ */
+static int
+section_flows(const struct ts *ts, const struct block *b)
+{
+	const struct block	*first = ts->doc->body;
+
+	while (first != NULL && first->kind != BLK_SECTION)
+		first = first->next;
+	return !ts->st->section_new_page && ts->st->columns == 1 &&
+	    b != first;
+}
+
+/* Where the next strip goes; it changes whenever a strip is placed. */
+struct frame_at {
+	size_t	 npages;
+	int	 column;
+	double	 cursor;		/* [pt] */
+};
+
+static struct frame_at
+frame_at(const struct ts *ts)
+{
+	struct frame_at	at = { ts->lay->npages, ts->column, ts->cursor };
+
+	return at;
+}
+
+static int
+frame_same(const struct ts *ts, const struct frame_at *at)
+{
+	return ts->lay->npages == at->npages && ts->column == at->column &&
+	    ts->cursor == at->cursor;
+}
+
+static void	section(struct ts *, const struct block *, struct vlist *);
+static void	blocks(struct ts *, const struct block *, struct vlist *);
+
+/*
+ * Headings in the flow (head) with what follows them: a sub-section's
+ * heading joins them; else the first block is built onto head and
+ * heading-keep of its strips stay with the headings, so that they move
+ * on to the next column rather than stand at a column foot alone.
+ * A block that pours what it has built (an entry list, profile by
+ * profile) pours the headings with it, kept by its own chains.  Returns
+ * the first block not yet set.
+ */
+static const struct block *
+with_head(struct ts *ts, const struct block *b, struct vlist *head)
+{
+	struct frame_at	 at = frame_at(ts);
+	size_t		 n = head->n, keep = 1, i;
+
+	if (b != NULL) {
+		ts->at = &b->pos;
+		if (b->kind == BLK_SECTION) {
+			section(ts, b, head);
+			return b->next;
+		}
+		ts_build(ts, b, head);
+		b = b->next;
+	}
+	if (ts->st->heading_keep > 1)
+		keep = (size_t)ts->st->heading_keep;
+	if (frame_same(ts, &at)) {
+		after_heading_space(head, n);
+		for (i = n; i + 1 < head->n && i + 1 < n + keep; i++)
+			head->v[i].keep_with_next = 1;
+	}
+	ts_pour(ts, head);
+	vlist_free(head);
+	return b;
+}
+
+/*
+ * A section.  A top-level heading that starts a page is placed at once;
+ * any other joins head (the headings above it still waiting, or a list
+ * of its own) and is poured with what follows it.
+ */
+static void
+section(struct ts *ts, const struct block *b, struct vlist *head)
 {
 	struct document	*doc = (struct document *)ts->doc;
 	const char	*dest = ts_section_dest(ts, b);
 	const char	*title = model_plain(doc, b->u.section.title);
 	const char	*num = NULL;
+	struct vlist	 own = { NULL, 0, 0 };
+	size_t		 first;
 	int		 before;
 
 	if (b->u.section.number > 0)
@@ -584,30 +698,50 @@ section(struct ts *ts, const struct block *b)
 	if (b->u.section.level == 1)
 		ts_flush_floats(ts);
 	before = ts_node_begin(ts, SN_SECT, b->lang);
-	if (b->u.section.level == 1)
+	if (b->u.section.level == 1 && !section_flows(ts, b)) {
 		ts_heading(ts, num, title, dest, &b->pos);
-	else
-		subsection_heading(ts, b, dest);
+	} else {
+		if (head == NULL)
+			head = &own;
+		first = head->n;
+		if (b->u.section.level == 1) {
+			heading_strips(ts, num, title, dest, &b->pos, head);
+			vlist_space(head, 0, ts->st->section_space);
+		} else
+			subsection_strips(ts, b, dest, head);
+		after_heading_space(head, first);
+	}
 	ts->section_level = b->u.section.level;
-	ts_blocks(ts, b->u.section.children);
+	blocks(ts, b->u.section.children, head);
 	ts->section_level = b->u.section.level - 1;
 	ts_node_end(ts, before);
+}
+
+/*
+ * Blocks in order, each poured into the columns; head as for section(),
+ * poured with the first of them.
+ */
+static void
+blocks(struct ts *ts, const struct block *b, struct vlist *head)
+{
+	struct vlist	l = { NULL, 0, 0 };
+
+	if (head != NULL)
+		b = with_head(ts, b, head);
+	for (; b != NULL; b = b->next) {
+		ts->at = &b->pos;
+		if (b->kind == BLK_SECTION) {
+			section(ts, b, NULL);
+			continue;
+		}
+		ts_build(ts, b, &l);
+		ts_pour(ts, &l);
+		vlist_free(&l);
+	}
 }
 
 void
 ts_blocks(struct ts *ts, const struct block *b)
 {
-	struct vlist	l;
-
-	for (; b != NULL; b = b->next) {
-		ts->at = &b->pos;
-		if (b->kind == BLK_SECTION) {
-			section(ts, b);
-			continue;
-		}
-		memset(&l, 0, sizeof(l));
-		ts_build(ts, b, &l);
-		ts_pour(ts, &l);
-		vlist_free(&l);
-	}
+	blocks(ts, b, NULL);
 }

@@ -199,6 +199,7 @@ minimal_defaults(void **state)
 	assert_int_equal(st->secnum_look, SECNUM_DIGITS);
 	assert_int_equal(st->secnum_circled_max, 9);
 	assert_int_equal(st->section_new_page, 0);
+	assert_close(st->section_space, 24);
 	assert_close(st->heading_keep, 2);
 	assert_close(st->paragraph_space, 0);
 	assert_close(st->list_indent, 4 * MM);
