@@ -437,6 +437,8 @@ lay_out(struct build *b, const struct options *o)
 	free(path);
 	b->layout = typeset(b->doc, b->style, b->locale, b->fonts, b->hyph,
 	    &st);
+	hyph_free(b->hyph);	/* the patterns (12 MB for German) and memo */
+	b->hyph = NULL;		/* are not needed to write */
 	if (b->layout == NULL || diag_errors() > 0)
 		return -1;
 	if (o->stats)
