@@ -527,10 +527,8 @@ pdf_glyphs(void *ctx, const struct item *it)
 	if (text == NULL || *text == '\0' || size <= 0.0)
 		return;
 	pdf_tags_mark(d, it);
-	/* Measuring marks the glyphs for the subset (typeset did too; the
-	 * font module asks libharu once per glyph and face). */
-	(void)fonts_width(d->fonts, it->u.glyphs.face, text, strlen(text),
-	    size);
+	/* typeset measured every glyph of the text, which marked it for the
+	 * font subset; the space after a line's end it did not measure */
 	if (it->u.glyphs.word_end)
 		(void)fonts_width(d->fonts, it->u.glyphs.face, " ", 1, size);
 	tj_build(&d->tj, text, -it->u.glyphs.word_space * TJ_UNITS / size,
