@@ -15,7 +15,8 @@
 #include "typeset_int.h"
 
 static void	next_column(struct ts *);
-static void	place_floats(struct ts *);
+static void	set_floats(struct ts *,
+		    void (*)(struct ts *, const struct block *));
 static void	start_side(struct ts *);
 static void	finish_column(struct ts *);
 
@@ -316,12 +317,14 @@ ts_new_page(struct ts *ts, int numbered)
 	ts->bottom = ts->st->margin_bottom;
 	start_column(ts);
 	start_side(ts);
-	if (numbered)
-		place_floats(ts);
+	if (numbered)		/* figures waiting for a page top */
+		set_floats(ts, ts_wide_figure);
 }
 
+/* Set every waiting figure with set, each inside the structure element
+ * it was met in. */
 static void
-place_floats(struct ts *ts)
+set_floats(struct ts *ts, void (*set)(struct ts *, const struct block *))
 {
 	size_t	i, n = ts->nfloats;
 	int	before;
@@ -329,7 +332,7 @@ place_floats(struct ts *ts)
 	ts->nfloats = 0;
 	for (i = 0; i < n; i++) {
 		before = ts_node_open(ts, ts->floats[i].parent);
-		ts_wide_figure(ts, ts->floats[i].block);
+		set(ts, ts->floats[i].block);
 		ts_node_end(ts, before);
 	}
 }
@@ -362,15 +365,7 @@ ts_float(struct ts *ts, const struct block *b)
 void
 ts_flush_floats(struct ts *ts)
 {
-	size_t	i, n = ts->nfloats;
-	int	before;
-
-	ts->nfloats = 0;
-	for (i = 0; i < n; i++) {
-		before = ts_node_open(ts, ts->floats[i].parent);
-		ts_narrow_figure(ts, ts->floats[i].block);
-		ts_node_end(ts, before);
-	}
+	set_floats(ts, ts_narrow_figure);
 }
 
 /*
