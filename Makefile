@@ -19,6 +19,8 @@ CC	?= cc
 PKGS	 = libxml-2.0 libpng zlib harfbuzz
 OPT	?= -O2 -g
 CFLAGS	+= $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror
+# pdf_flate.c compresses page contents on a second thread
+CFLAGS	+= -pthread
 CPPFLAGS += -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS	+= -lhpdf -lhyphen $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
@@ -51,7 +53,8 @@ OBJS_SET    = $(B)/font.o $(B)/text.o $(B)/text_cache.o $(B)/para.o \
 # render: the devices (only pdf_device.o draws with libharu)
 OBJS_RENDER = $(B)/render.o $(B)/pdf_device.o $(B)/pdf_image.o \
 	      $(B)/pdf_meta.o $(B)/pdf_print.o $(B)/pdf_tags.o \
-	      $(B)/pdf_pack.o $(B)/text_device.o
+	      $(B)/pdf_pack.o $(B)/pdf_contents.o $(B)/pdf_flate.o \
+	      $(B)/text_device.o
 
 # batch: every region and language, each build in a child process
 OBJS_BATCH  = $(B)/batch.o

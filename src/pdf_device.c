@@ -5,7 +5,8 @@
  * rectangles, paths of lines and Bézier curves, images (loaded by
  * pdf_image.c), links without borders, destinations, outline and page
  * labels; pdf_meta.c adds the metadata, pdf_print.c what print builds
- * need, pdf_tags.c the structure (marked content around every item).
+ * need, pdf_tags.c the structure (marked content around every item),
+ * pdf_contents.c compresses each finished page on a second thread.
  * The file is written beside the target and renamed into place when
  * complete.
  *
@@ -308,6 +309,10 @@ pdf_begin(void *ctx, const struct layout *l)
 	pdf_print_pages(d);
 	if (pdf_check(d, NULL, "creating the pages") == -1)
 		return -1;
+	if (pdf_contents_begin(d) == -1) {
+		d->failed = 1;
+		return -1;
+	}
 	dests_collect(d);
 	if (pdf_meta_begin(d) == -1) {
 		d->failed = 1;
@@ -690,6 +695,7 @@ pdf_end_page(void *ctx, const struct page *p)
 
 	pdf_text_end(d);
 	pdf_tags_end_page(d);
+	pdf_contents_page(d);
 	snprintf(doing, sizeof(doing), "page %d", p->index + 1);
 	pdf_check(d, NULL, doing);
 }
@@ -831,6 +837,8 @@ pdf_end(void *ctx)
 		return -1;
 	pdf_tags_end(d);
 	pdf_meta_end(d);
+	if (pdf_contents_end(d) == -1)
+		return -1;
 	return pdf_save(d);
 }
 
@@ -875,6 +883,7 @@ render_pdf_opts(const struct layout *l, struct fonts *fonts,
 		free(d.images[i].path);
 	free(d.images);
 	pdf_tags_free(&d);
+	pdf_contents_free(&d);
 	free(d.pages);
 	free(d.dests);
 	strbuf_free(&d.tj);

@@ -57,6 +57,7 @@ struct pdf_dev {
 	HPDF_Array		 registration;	/* print: the colour space of
 						   crop marks, once made */
 	struct pdf_tags		*tags;		/* pdf_tags.c's */
+	struct pdf_contents	*contents;	/* pdf_contents.c's */
 	int			 failed;
 };
 
@@ -124,6 +125,18 @@ void		 pdf_tags_link(struct pdf_dev *, const struct item *,
 void		 pdf_tags_end_page(struct pdf_dev *);
 void		 pdf_tags_end(struct pdf_dev *);
 void		 pdf_tags_free(struct pdf_dev *);
+
+/*
+ * pdf_contents.c: page contents compressed on a second thread.  begin
+ * (once the pages exist): start the thread, -1 after reporting; page:
+ * the page just ended (after its last operator) goes to the thread;
+ * end (before saving): wait, and put each page's compressed bytes
+ * back, -1 after reporting; free (always, once).
+ */
+int		 pdf_contents_begin(struct pdf_dev *);
+void		 pdf_contents_page(struct pdf_dev *);
+int		 pdf_contents_end(struct pdf_dev *);
+void		 pdf_contents_free(struct pdf_dev *);
 
 /*
  * pdf_pack.c: libharu's finished file (in, len bytes, PDF 1.5 or later)

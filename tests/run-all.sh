@@ -4,8 +4,8 @@
 # to end, the column edges of its justified lines, metadata, PDF/A and
 # print builds, the tagged PDF (structure, marked content, alt text),
 # locales and regional handouts, output size and the prepared fonts, the
-# packed output (object streams), the bench's generator and floor, the
-# installed binary.
+# packed output (object streams), the page contents compressed on a
+# second thread, the bench's generator and floor, the installed binary.
 # Prints one line per check and closes with "N passed, N failed".
 # Run from the top of the source tree (make check does).
 # Arguments name suites to run (see the list below).
@@ -36,10 +36,11 @@ check() { name=$1; shift; if "$@" >"$TMP/out" 2>&1; then ok "$name"; else fail "
 . tests/lib/tagged.sh
 . tests/lib/size.sh
 . tests/lib/pack.sh
+. tests/lib/contents.sh
 . tests/lib/bench.sh
 
 # The suites to run: all of them, or those named on the command line.
-suites=${*:-unit boundaries cli golden bad fuzz demo refs stats edges print tagged handout size pack bench install}
+suites=${*:-unit boundaries cli golden bad fuzz demo refs stats edges print tagged handout size pack contents bench install}
 for suite in $suites; do
 	"run_$suite"
 done

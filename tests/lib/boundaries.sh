@@ -20,10 +20,19 @@ boundary_harfbuzz() {
 boundary_hyphen() {
 	! grep -l '#include <hyphen.h>' src/*.c src/*.h | grep -v -e '^src/hyph[a-z_]*\.[ch]$'
 }
+# One thread besides the main one: pdf_flate.c's, which sees no libharu.
+boundary_threads() {
+	! grep -l '#include <pthread' src/*.c src/*.h |
+	    grep -v -e '^src/pdf_flate\.c$' &&
+	! grep -l -e '#include <hpdf' -e '#include "pdf_int.h"' \
+	    -e '#include "font_pdf.h"' src/pdf_flate.c src/pdf_flate.h
+}
 run_boundaries() {
 	check "boundary: only font.c includes HarfBuzz" boundary_harfbuzz
 	check "boundary: only hyph*.c include libhyphen" boundary_hyphen
 	check "boundary: only font.c and the PDF device include hpdf.h" boundary_hpdf
 	check "boundary: only load, model, style, locale include libxml2" boundary_xml
 	check "boundary: only font.c and the PDF device include font_pdf.h" boundary_font_pdf
+	check "boundary: only pdf_flate.c starts a thread, without libharu" \
+	    boundary_threads
 }

@@ -1,0 +1,45 @@
+/*
+ * pdf_flate: compresses a queue of buffers with zlib on a thread of its
+ * own, in the order they were queued, while the caller goes on (the PDF
+ * device queues each page's content as the page ends).  Each buffer
+ * becomes one complete zlib stream of its own, so its compressed bytes
+ * do not depend on the timing of the two threads: they are what
+ * compress2() at the same level gives.
+ *
+ * This module must never include <hpdf.h> (libharu is not thread-safe:
+ * the thread touches nothing but the queue), never print from the
+ * thread, and never leave the thread running once flate_finish() or
+ * flate_free() has returned (batch forks builds).
+ */
+#ifndef BROCHURE_PDF_FLATE_H
+#define BROCHURE_PDF_FLATE_H
+
+#include <stddef.h>
+
+struct flate;
+
+/*
+ * A queue and its thread, started now; NULL after reporting when the
+ * thread cannot be started.
+ */
+struct flate	*flate_new(void);
+/*
+ * Queue len bytes at data (from malloc; the queue owns and frees them)
+ * to be compressed at zlib's level (1 to 9): the buffer's number,
+ * counted from 0.
+ */
+size_t		 flate_push(struct flate *, void *data, size_t len,
+		    int level);
+/*
+ * Wait until every queued buffer is compressed and end the thread; then
+ * nothing more can be queued.  -1 after reporting when zlib failed or
+ * memory ran out.
+ */
+int		 flate_finish(struct flate *);
+/* After flate_finish: buffer i compressed, *len bytes. */
+const unsigned char *flate_result(const struct flate *, size_t i,
+		    size_t *len);
+/* Everything, the thread ended first if it still runs; NULL is fine. */
+void		 flate_free(struct flate *);
+
+#endif /* BROCHURE_PDF_FLATE_H */

@@ -1,0 +1,52 @@
+"""Page content streams as src/pdf_contents.c writes them.
+
+    streams.py PDF DIR
+
+Reads PDF with qpdf (raw stream data into DIR) and checks every page's
+content: one stream, /Filter /FlateDecode, its bytes one zlib stream that
+inflates, and exactly what zlib makes of the inflated bytes at the level
+pdf_contents.c chooses: its best (9) while the pages before hold at most
+1 MiB, then 4.  Prints pages, bytes inflated and stored; exit status 1
+and the first page that differs otherwise.
+"""
+import json
+import os
+import subprocess
+import sys
+import zlib
+
+BEST_MAX = 1024 * 1024      # CONTENTS_BEST_MAX
+LEVEL_BEST, LEVEL = 9, 4    # CONTENTS_LEVEL_BEST, CONTENTS_LEVEL
+
+
+def main():
+    pdf, folder = sys.argv[1], sys.argv[2]
+    os.makedirs(folder, exist_ok=True)
+    out = subprocess.run(
+        ["qpdf", "--json=2", "--json-key=pages", "--json-key=qpdf",
+         "--json-stream-data=file", "--decode-level=none",
+         "--json-stream-prefix=" + os.path.join(folder, "s"), pdf],
+        check=True, capture_output=True).stdout
+    doc = json.loads(out)
+    objects = doc["qpdf"][1]
+    before = stored = 0
+    for n, page in enumerate(doc["pages"], 1):
+        if len(page["contents"]) != 1:
+            sys.exit("page %d: %d content streams" % (n, len(page["contents"])))
+        stream = objects["obj:" + page["contents"][0]]["stream"]
+        if stream["dict"].get("/Filter") != "/FlateDecode":
+            sys.exit("page %d: filter %r" % (n, stream["dict"].get("/Filter")))
+        with open(stream["datafile"], "rb") as f:
+            raw = f.read()
+        data = zlib.decompress(raw)
+        level = LEVEL_BEST if before <= BEST_MAX else LEVEL
+        if zlib.compress(data, level) != raw:
+            sys.exit("page %d: not zlib's level %d of its %d bytes"
+                     % (n, level, len(data)))
+        before += len(data)
+        stored += len(raw)
+    print("%d pages, %d bytes inflated, %d stored"
+          % (len(doc["pages"]), before, stored))
+
+
+main()
