@@ -17,6 +17,17 @@
  * shipped font is read from its prepared copy (build/fonts/) when there
  * is one.
  *
+ * The PDF fonts use two-byte codes that are Unicode BMP values and CIDs
+ * alike (/Encoding /Identity-H; the device writes the codes itself), as
+ * libharu's UTF-8 encoder would give them.  They are made with an
+ * encoder of ours instead, which maps only the codes the face's
+ * character map has: with the UTF-8 encoder libharu 2.3.0 looks up all
+ * 65,536 code points in the face (17 M instructions a face) and writes
+ * a CIDToGIDMap of 131,070 bytes; with a CMap encoder it visits only
+ * the mapped codes, and the map ends after the highest (see
+ * CIDFontType2_New in hpdf_font_cid.c).  Info, outline and annotation
+ * strings still go through the UTF-8 encoder.
+ *
  * This module must never draw: only pdf_device.c puts marks on pages.
  */
 #define _XOPEN_SOURCE 700	/* realpath(3) is an XSI function */
@@ -52,12 +63,21 @@
 #define UPEM_MAX	16384
 #define BMP_SIZE	0x10000	/* code points libharu can draw */
 #define ADVANCE_UNKNOWN	INT16_MIN	/* cache slot not yet measured */
+#define GLYPH_KNOWN	1	/* glyph_bits: looked up */
+#define GLYPH_HAS	2	/* glyph_bits: the face has the glyph */
+#define GLYPH_BITS	2	/* per code point */
+#define GLYPHS_PER_BYTE	(8 / GLYPH_BITS)
 #define FS_NO_EMBED	0x0302	/* fsType bits libharu refuses */
 #define KERN_FREE	0	/* a free cache slot: the pair U+0000 U+0000 */
 #define KERN_FIRST_CAP	1024	/* cache slots at first use */
+#define KERN_DENSE	0x100	/* pairs of code points below this (Latin-1)
+				   are cached in plain rows */
+#define KERN_UNKNOWN	INT16_MIN	/* dense slot not yet shaped */
 #define BFRANGE_MAX	100	/* ranges per beginbfrange block */
 #define SURROGATE_FIRST	0xD8	/* high bytes of UTF-16 surrogates */
 #define SURROGATE_LAST	0xDF
+#define CODE_MAX	0xFFFE	/* highest code an Identity font maps */
+#define IDENTITY_ENCODER "BrochureIdentity"	/* never in the file */
 
 enum sfnt_kind {
 	SFNT_TRUETYPE = 0x00010000,
@@ -82,9 +102,14 @@ struct face {
 	HPDF_Font	 font;		/* NULL until first drawn */
 	HPDF_FontDef	 def;
 	int16_t		*advance;	/* [1/1000 em] per BMP code point */
+	uint8_t		*glyph_bits;	/* GLYPH_BITS per BMP code point */
 	hb_font_t	*shaper;	/* HarfBuzz, scaled to font units */
 	unsigned	 upem;		/* font units per em */
-	struct kern_slot *kerns;	/* open addressing, linear probing */
+	int16_t		**kern_rows;	/* KERN_DENSE rows, one per left code
+					   point, made at first use: [1/1000
+					   em] per right one, or KERN_UNKNOWN */
+	struct kern_slot *kerns;	/* the other pairs: open addressing,
+					   linear probing */
 	size_t		 nkerns, kern_cap;	/* cap: 0 or a power of two */
 };
 
@@ -94,6 +119,7 @@ struct fonts {
 	size_t		 nfaces, cap;
 	face_id		*fallbacks;
 	size_t		 nfallbacks, fallback_cap;
+	HPDF_Encoder	 identity;	/* NULL until a face is drawn */
 	HPDF_STATUS	 error_no;	/* first error since the last check */
 	HPDF_STATUS	 error_detail;
 	hb_buffer_t	*shaping;	/* reused for every pair */
@@ -175,6 +201,11 @@ static const struct {
 };
 
 static void	 hpdf_handler(HPDF_STATUS, HPDF_STATUS, void *);
+static HPDF_Encoder identity_encoder(struct fonts *, const struct face *);
+static HPDF_STATUS identity_init(HPDF_Encoder);
+static HPDF_BOOL identity_byte(HPDF_Encoder, HPDF_BYTE);
+static void	 identity_codes(HPDF_Encoder, const struct face *);
+static void	 identity_map(HPDF_CMapEncoderAttr, unsigned);
 static void	 to_unicode(struct fonts *, struct face *);
 static HPDF_Dict to_unicode_stream(struct fonts *, HPDF_Font);
 static void	 cmap_high_bytes(const struct face *, unsigned char *);
@@ -203,6 +234,8 @@ static void	 font_shaper(struct face *, unsigned char *, size_t);
 static char	*font_short_name(const char *);
 static struct face *face_get(struct fonts *, face_id);
 static int	 kern_shape(struct fonts *, face_id, uint32_t, uint32_t);
+static int	 kern_dense(struct fonts *, face_id, uint32_t, uint32_t);
+static void	 kern_rows_free(struct face *);
 static struct kern_slot *kern_slot(struct face *, uint32_t);
 static void	 kern_grow(struct face *);
 static long	 width_sum(struct fonts *, face_id, const char *, size_t,
@@ -252,7 +285,9 @@ fonts_free(struct fonts *f)
 		free(f->faces[i].key);
 		free(f->faces[i].name);
 		free(f->faces[i].advance);
+		free(f->faces[i].glyph_bits);
 		free(f->faces[i].kerns);
+		kern_rows_free(&f->faces[i]);
 		hb_font_destroy(f->faces[i].shaper);
 	}
 	free(f->faces);
@@ -335,10 +370,101 @@ fonts_pdf_font(struct fonts *f, face_id id)
 {
 	struct face	*face = face_get(f, id);
 
-	if (face->font == NULL && (face->font = HPDF_GetFont(f->pdf,
-	    face->def->base_font, "UTF-8")) != NULL)
+	if (face->font == NULL && identity_encoder(f, face) != NULL &&
+	    (face->font = HPDF_GetFont(f->pdf, face->def->base_font,
+	    IDENTITY_ENCODER)) != NULL)
 		to_unicode(f, face);
 	return face->font;
+}
+
+/*
+ * The encoder for face's PDF font: one for all faces, made at the first
+ * and filled anew for each.  libharu reads its CIDs only while it makes
+ * a font; its Unicode values (for HPDF_Font_TextWidth, which the device
+ * never calls) map each code of every face filled so far to itself.
+ */
+static HPDF_Encoder
+identity_encoder(struct fonts *f, const struct face *face)
+{
+	char		 name[] = IDENTITY_ENCODER;	/* libharu wants it
+							   writable */
+	HPDF_Encoder	 enc;
+
+	if (f->identity == NULL) {
+		if ((enc = HPDF_CMapEncoder_New(f->pdf->mmgr, name, NULL)) ==
+		    NULL)
+			return NULL;
+		if (identity_init(enc) != HPDF_OK) {
+			HPDF_Encoder_Free(enc);
+			return NULL;
+		}
+		if (HPDF_Doc_RegisterEncoder(f->pdf, enc) != HPDF_OK)
+			return NULL;		/* libharu freed it */
+		f->identity = enc;
+	}
+	identity_codes(f->identity, face);
+	return f->identity;
+}
+
+/* What libharu's UTF-8 encoder sets, with two-byte codes. */
+static HPDF_STATUS
+identity_init(HPDF_Encoder enc)
+{
+	HPDF_CMapEncoderAttr	 attr;
+	HPDF_STATUS		 rc;
+
+	if ((rc = HPDF_CMapEncoder_InitAttr(enc)) != HPDF_OK)
+		return rc;
+	attr = enc->attr;
+	attr->is_lead_byte_fn = attr->is_trial_byte_fn = identity_byte;
+	snprintf(attr->registry, sizeof(attr->registry), "Adobe");
+	snprintf(attr->ordering, sizeof(attr->ordering), "Identity-H");
+	enc->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
+	return HPDF_OK;
+}
+
+/* Every code is two bytes. */
+static HPDF_BOOL
+identity_byte(HPDF_Encoder enc, HPDF_BYTE b)
+{
+	(void)enc;
+	(void)b;
+	return HPDF_TRUE;
+}
+
+/*
+ * Map each code of face's character map to itself (U+0000 and U+FFFF
+ * never: to libharu CID 0 is no CID, and the last code ends its ranges),
+ * and the code after the highest: libharu's widths and CIDToGIDMap stop
+ * just before the highest CID.
+ */
+static void
+identity_codes(HPDF_Encoder enc, const struct face *face)
+{
+	HPDF_CMapEncoderAttr	 attr = enc->attr;
+	const HPDF_TTF_CmapRange *cmap =
+	    &((HPDF_TTFontDefAttr)face->def->attr)->cmap;
+	unsigned		 i, code, last, top = 0;
+
+	memset(attr->cid_map, 0, sizeof(attr->cid_map));
+	for (i = 0; i < cmap->seg_count_x2 / 2U; i++) {
+		last = cmap->end_count[i] < CODE_MAX ? cmap->end_count[i] :
+		    CODE_MAX;
+		for (code = cmap->start_count[i] > 0 ? cmap->start_count[i] :
+		    1; code <= last; code++)
+			identity_map(attr, code);
+		if (last >= cmap->start_count[i] && last > top)
+			top = last;
+	}
+	identity_map(attr, top + 1);
+}
+
+/* libharu's maps are indexed by low byte, then high byte. */
+static void
+identity_map(HPDF_CMapEncoderAttr attr, unsigned code)
+{
+	attr->cid_map[code & 0xFF][code >> 8] = (HPDF_UINT16)code;
+	attr->unicode_map[code & 0xFF][code >> 8] = (HPDF_UINT16)code;
 }
 
 size_t
@@ -424,12 +550,13 @@ font_shaper(struct face *face, unsigned char *buf, size_t size)
 }
 
 /*
- * libharu writes the ToUnicode map of its UTF-8 fonts with begincidrange,
- * which is not allowed there (poppler warns on every page).  Our codes
- * are Unicode BMP values, so the right map is the identity: one bfrange
- * per high byte that the face's character map reaches (a bfrange never
- * crosses a last byte), surrogates left out.  It replaces the contents
- * of libharu's map, so the file holds no unused one.
+ * libharu writes the ToUnicode map of its Identity fonts with
+ * begincidrange, which is not allowed there (poppler warns on every
+ * page).  Our codes are Unicode BMP values, so the right map is the
+ * identity: one bfrange per high byte that the face's character map
+ * reaches (a bfrange never crosses a last byte), surrogates left out.
+ * It replaces the contents of libharu's map, so the file holds no
+ * unused one.
  */
 static void
 to_unicode(struct fonts *f, struct face *face)
@@ -549,8 +676,10 @@ font_load(struct fonts *f, const char *path, char *key,
 	face->font = NULL;
 	face->def = def;
 	face->advance = NULL;
+	face->glyph_bits = NULL;
 	face->shaper = NULL;
 	face->kerns = NULL;
+	face->kern_rows = NULL;
 	face->nkerns = face->kern_cap = 0;
 	return (face_id)f->nfaces++;
 }
@@ -950,10 +1079,20 @@ int
 fonts_has_glyph(struct fonts *f, face_id id, uint32_t cp)
 {
 	struct face	*face = face_get(f, id);
+	unsigned	 shift = cp % GLYPHS_PER_BYTE * GLYPH_BITS, bits;
+	uint8_t		*byte;
 
 	if (cp >= BMP_SIZE)
 		return 0;
-	return HPDF_TTFontDef_GetGlyphid(face->def, (HPDF_UINT16)cp) != 0;
+	if (face->glyph_bits == NULL)
+		face->glyph_bits = xcalloc(BMP_SIZE / GLYPHS_PER_BYTE, 1);
+	byte = &face->glyph_bits[cp / GLYPHS_PER_BYTE];
+	if (((bits = *byte >> shift) & GLYPH_KNOWN) == 0) {
+		bits = GLYPH_KNOWN | (HPDF_TTFontDef_GetGlyphid(face->def,
+		    (HPDF_UINT16)cp) != 0 ? GLYPH_HAS : 0);
+		*byte |= (uint8_t)(bits << shift);
+	}
+	return (bits & GLYPH_HAS) != 0;
 }
 
 face_id
@@ -1039,6 +1178,12 @@ fonts_width_kerned(struct fonts *f, face_id id, const char *utf8, size_t len,
 	return (double)width_sum(f, id, utf8, len, 1, kern) * size / 1000.0;
 }
 
+long
+fonts_units_kerned(struct fonts *f, face_id id, const char *utf8, size_t len)
+{
+	return width_sum(f, id, utf8, len, 1, NULL);
+}
+
 /* --- pair kerning --- */
 
 int
@@ -1050,6 +1195,8 @@ fonts_kern(struct fonts *f, face_id id, uint32_t left, uint32_t right)
 
 	if (left >= BMP_SIZE || right >= BMP_SIZE || (left | right) == 0)
 		return 0;
+	if (left < KERN_DENSE && right < KERN_DENSE)
+		return kern_dense(f, id, left, right);
 	key = left << 16 | right;
 	if (face->kern_cap != 0 && (slot = kern_slot(face, key))->key == key)
 		return slot->kern;
@@ -1060,6 +1207,38 @@ fonts_kern(struct fonts *f, face_id id, uint32_t left, uint32_t right)
 	slot->kern = (int16_t)kern_shape(f, id, left, right);
 	face->nkerns++;
 	return slot->kern;
+}
+
+/* fonts_kern for a pair of code points below KERN_DENSE. */
+static int
+kern_dense(struct fonts *f, face_id id, uint32_t left, uint32_t right)
+{
+	struct face	*face = face_get(f, id);
+	int16_t		*row, *k;
+	size_t		 i;
+
+	if (face->kern_rows == NULL)
+		face->kern_rows = xcalloc(KERN_DENSE, sizeof(*face->kern_rows));
+	if ((row = face->kern_rows[left]) == NULL) {
+		row = face->kern_rows[left] = xmalloc(KERN_DENSE *
+		    sizeof(*row));
+		for (i = 0; i < KERN_DENSE; i++)
+			row[i] = KERN_UNKNOWN;
+	}
+	k = &row[right];
+	if (*k == KERN_UNKNOWN)
+		*k = (int16_t)kern_shape(f, id, left, right);
+	return *k;
+}
+
+static void
+kern_rows_free(struct face *face)
+{
+	size_t	i;
+
+	for (i = 0; face->kern_rows != NULL && i < KERN_DENSE; i++)
+		free(face->kern_rows[i]);
+	free(face->kern_rows);
 }
 
 /* The slot holding key, or the free one where it belongs. */

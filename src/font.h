@@ -80,6 +80,10 @@ double		 fonts_width(struct fonts *, face_id, const char *utf8,
  */
 double		 fonts_width_kerned(struct fonts *, face_id,
 		    const char *utf8, size_t len, double size, short *kern);
+/* The same unscaled: [1/1000 em], for a caller that keeps it for
+ * several sizes (fonts_width_kerned is this times size / 1000). */
+long		 fonts_units_kerned(struct fonts *, face_id, const char *utf8,
+		    size_t len);
 /*
  * The kerning between two code points in this face, in 1/1000 em
  * (negative: closer), as HarfBuzz positions the pair with only the kern

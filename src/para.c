@@ -296,7 +296,7 @@ propose(struct breaker *b, size_t a, const struct para_item *it,
 	struct node		 c, *o;
 	size_t			 k, cls;
 
-	memset(&c, 0, sizeof(c));
+	/* price fills the cost, this the line; add_candidates the rest */
 	if (!price(b, an, it, f, &c))
 		return;
 	c.line = an->line + 1;

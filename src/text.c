@@ -18,7 +18,9 @@
  *
  * Widths are the font module's integer advances and pair kernings, the
  * ones the PDF is drawn with (each run carries its kerning), so a run is
- * exactly as wide as measured.  Para sees the same kerning: inside boxes,
+ * exactly as wide as measured.  Each character's advance and kerning are
+ * looked up once (pick_faces, kern_chars); a run's width is summed from
+ * them as build_lines adds its characters, not measured again.  Para sees the same kerning: inside boxes,
  * in the glue of a space, and taken back by a break between a pair.
  *
  * This module must never place lines on a page, nor draw.
@@ -91,9 +93,16 @@ struct tchar {
 	uint32_t	 cp;
 	size_t		 span;		/* index into the spans */
 	face_id		 face;		/* the face that draws it */
+	int		 advance;	/* [1/1000 em] in face */
 	double		 width;		/* [pt] advance */
 	double		 kern;		/* [pt] kerning with the next character
 					   when both are in one word and run */
+	int		 kern_next;	/* [1/1000 em] kerning with what
+					   follows when they share a run: the
+					   space of a GAP_SPACE, else the next
+					   character */
+	int		 kern_space;	/* [1/1000 em] GAP_SPACE: that space's
+					   kerning with the next character */
 	enum brk_kind	 brk;		/* a break point after it */
 	enum gap_kind	 gap;		/* what follows it */
 	size_t		 gap_span;	/* the span holding that space */
@@ -114,14 +123,31 @@ struct setter {
 	struct para_item	*items;
 	size_t			*item_char;	/* where a break there splits */
 	size_t			 nitems, capitems;
+	struct strbuf		 word;		/* hyphenate_part's, reused */
+	size_t			*owner;		/* its character per byte */
+	unsigned char		*breaks;	/* the callback's answer */
+	size_t			 capword;	/* of owner and breaks */
+	uint32_t		 hyphen_first;	/* params->hyphen's first code
+						   point; 0: none is drawn */
+	face_id			 hyphen_face;	/* hyphen_units is measured in
+						   it; -1: not yet */
+	long			 hyphen_units;	/* [1/1000 em] params->hyphen */
+	struct strbuf		 run_text;	/* the last run's text */
+	short			*run_kern;	/* its kerning after each code
+						   point */
+	size_t			 cap_run_kern;
 };
 
 /* The line being built. */
 struct line_build {
 	struct text_line	*tl;
-	struct strbuf		 buf;		/* text of the last run */
 	size_t			 span;		/* where the last run began */
 	double			 shrink;	/* [pt] of its spaces */
+	long			 units;		/* [1/1000 em] the last run's
+						   advances and kerning */
+	size_t			 ncp;		/* its code points */
+	uint32_t		 last;		/* its last code point */
+	int			 kerned;	/* a pair of it is kerned */
 };
 
 static int	 is_space(uint32_t);
@@ -139,11 +165,12 @@ static int	 too_many_words(const struct setter *);
 static void	 pick_faces(struct setter *);
 static int	 looks_alike(const struct span *, face_id,
 		    const struct span *, face_id);
-static double	 pair_kern(const struct setter *, size_t, face_id, uint32_t,
+static int	 kern_units(const struct setter *, size_t, face_id, uint32_t,
 		    size_t, face_id, uint32_t);
 static void	 kern_chars(struct setter *);
 static double	 space_width(const struct setter *, size_t);
-static double	 hyphen_width(const struct setter *, size_t);
+static uint32_t	 first_code_point(const char *);
+static double	 hyphen_width(struct setter *, size_t);
 static double	 narrowest(const struct setter *);
 static size_t	 word_end(const struct setter *, size_t);
 static int	 is_address(const struct setter *, size_t, size_t);
@@ -163,8 +190,12 @@ static void	 items_finish(struct setter *, size_t);
 static void	 build_items(struct setter *);
 static double	 line_width(size_t, void *);
 static void	 run_close(struct setter *, struct line_build *);
+static void	 run_measure(struct setter *, struct line_build *, uint32_t,
+		    int, int);
 static void	 run_add(struct setter *, struct line_build *, size_t,
-		    face_id, uint32_t);
+		    face_id, uint32_t, int, int);
+static void	 run_add_hyphen(struct setter *, struct line_build *);
+static void	 line_reserve(struct setter *, size_t);
 static void	 line_runs(struct setter *, struct line_build *, size_t,
 		    size_t, int);
 static void	 line_place(struct setter *, struct text_line *, size_t,
@@ -301,9 +332,15 @@ static void
 tokenise(struct setter *s)
 {
 	const struct span	*sp;
-	size_t			 k, off, n;
+	size_t			 k, off, n, bytes = 0;
 	uint32_t		 cp;
 
+	for (k = 0; k < s->nspans; k++)
+		bytes += s->spans[k].len;
+	if (bytes > s->capc) {		/* no more characters than bytes */
+		s->capc = bytes;
+		s->c = xrealloc(s->c, s->capc * sizeof(*s->c));
+	}
 	for (k = 0; k < s->nspans; k++) {
 		sp = &s->spans[k];
 		if (sp->newline && s->nc > 0) {
@@ -357,20 +394,24 @@ pick_faces(struct setter *s)
 			    "style: add a fallback font that has it");
 			c->face = sp->face;
 		}
-		c->width = fonts_advance(s->fonts, c->face, c->cp) *
-		    sp->size / 1000.0;
+		c->advance = fonts_advance(s->fonts, c->face, c->cp);
+		c->width = c->advance * sp->size / 1000.0;
 	}
 }
 
 /* --- stage 2b: kerning --- */
 
 /* Whether characters of span a in face fa and of span b in fb share a
- * run when they meet on a line. */
+ * run when they meet on a line (mostly they are of one span). */
 static int
 looks_alike(const struct span *a, face_id fa, const struct span *b,
     face_id fb)
 {
-	return fa == fb && a->size == b->size && a->color.r == b->color.r &&
+	if (fa != fb)
+		return 0;
+	if (a == b)
+		return 1;
+	return a->size == b->size && a->color.r == b->color.r &&
 	    a->color.g == b->color.g && a->color.b == b->color.b &&
 	    a->rise == b->rise && str_eq(a->uri, b->uri) &&
 	    str_eq(a->dest, b->dest) && a->node == b->node &&
@@ -378,28 +419,42 @@ looks_alike(const struct span *a, face_id fa, const struct span *b,
 	    a->pos.line == b->pos.line;
 }
 
-/* [pt] the kerning between two characters (span, face, code point)
- * drawn side by side: none unless they share a run. */
-static double
-pair_kern(const struct setter *s, size_t sa, face_id fa, uint32_t a,
+/* [1/1000 em] the kerning between two characters (span, face, code
+ * point) drawn side by side: none unless they share a run. */
+static int
+kern_units(const struct setter *s, size_t sa, face_id fa, uint32_t a,
     size_t sb, face_id fb, uint32_t b)
 {
 	if (!looks_alike(&s->spans[sa], fa, &s->spans[sb], fb))
-		return 0.0;
-	return fonts_kern(s->fonts, fa, a, b) * s->spans[sa].size / 1000.0;
+		return 0;
+	return fonts_kern(s->fonts, fa, a, b);
 }
 
+/* Each character's kerning with what follows it: once, for the boxes,
+ * the glue and the runs. */
 static void
 kern_chars(struct setter *s)
 {
 	struct tchar	*c;
-	size_t		 i;
+	size_t		 i, sp;
+	face_id		 face;
 
 	for (i = 0; i + 1 < s->nc; i++) {
 		c = &s->c[i];
+		if (c->gap == GAP_SPACE) {
+			sp = c->gap_span;
+			face = s->spans[sp].face;
+			c->kern_next = kern_units(s, c->span, c->face, c->cp,
+			    sp, face, ' ');
+			c->kern_space = kern_units(s, sp, face, ' ', c[1].span,
+			    c[1].face, c[1].cp);
+			continue;
+		}
+		c->kern_next = kern_units(s, c->span, c->face, c->cp,
+		    c[1].span, c[1].face, c[1].cp);
 		if (c->gap == GAP_NONE)
-			c->kern = pair_kern(s, c->span, c->face, c->cp,
-			    c[1].span, c[1].face, c[1].cp);
+			c->kern = c->kern_next * s->spans[c->span].size /
+			    1000.0;
 	}
 }
 
@@ -414,19 +469,39 @@ space_width(const struct setter *s, size_t span)
 	return fonts_advance(s->fonts, sp->face, ' ') * sp->size / 1000.0;
 }
 
-/* [pt] the hyphen drawn after character i, kerned to it (in its run). */
+/*
+ * [pt] the hyphen drawn after character i, kerned to it (in its run).
+ * The hyphen itself is measured once per face in a row.
+ */
 static double
-hyphen_width(const struct setter *s, size_t i)
+hyphen_width(struct setter *s, size_t i)
 {
 	const char		*h = s->params->hyphen;
 	const struct tchar	*c = &s->c[i];
 	double			 size = s->spans[c->span].size;
-	uint32_t		 cp;
+
+	if (s->hyphen_first == 0)
+		return 0.0;
+	if (s->hyphen_face != c->face) {
+		s->hyphen_face = c->face;
+		s->hyphen_units = fonts_units_kerned(s->fonts, c->face, h,
+		    strlen(h));
+	}
+	return (double)s->hyphen_units * size / 1000.0 +
+	    fonts_kern(s->fonts, c->face, c->cp, s->hyphen_first) * size /
+	    1000.0;
+}
+
+/* The first code point of h; 0 when h is NULL or does not start with
+ * valid UTF-8. */
+static uint32_t
+first_code_point(const char *h)
+{
+	uint32_t	cp;
 
 	if (h == NULL || utf8_decode(h, strlen(h), &cp) == 0)
-		return 0.0;
-	return fonts_width_kerned(s->fonts, c->face, h, strlen(h), size,
-	    NULL) + fonts_kern(s->fonts, c->face, c->cp, cp) * size / 1000.0;
+		return 0;
+	return cp;
 }
 
 /* [pt] the narrowest line of the paragraph. */
@@ -479,32 +554,35 @@ explicit_hyphens(struct setter *s, size_t a, size_t b)
 			s->c[h].brk = BRK_EXPLICIT;
 }
 
-/* Ask the hyphenation callback about the dash-free part [a, b). */
+/*
+ * Ask the hyphenation callback about the dash-free part [a, b).  The
+ * word, its owners and the answer live in the setter, reused.
+ */
 static void
 hyphenate_part(struct setter *s, size_t a, size_t b)
 {
-	struct strbuf	 word = { NULL, 0, 0 };
-	size_t		*owner, i, k, len;
-	unsigned char	*breaks;
-	char		 u[4];
+	struct strbuf	*word = &s->word;
+	size_t		 i, k, len;
 
-	owner = xmalloc((b - a) * 4 * sizeof(*owner));
-	for (i = a; i < b; i++) {
-		len = utf8_encode(s->c[i].cp, u);
-		for (k = 0; k < len; k++)
-			owner[word.len + k] = i;
-		strbuf_append(&word, u, len);
+	if ((b - a) * UTF8_MAX > s->capword) {
+		s->capword = 2 * (b - a) * UTF8_MAX;
+		s->owner = xrealloc(s->owner, s->capword * sizeof(*s->owner));
+		s->breaks = xrealloc(s->breaks, s->capword);
 	}
-	breaks = xcalloc(word.len, 1);
-	s->params->hyphenate(s->params->hyphenate_arg, word.data, word.len,
-	    breaks);
-	for (i = 0; i < word.len; i++)
-		if (breaks[i] && owner[i] + 1 < b &&
-		    s->c[owner[i]].brk == BRK_NONE)
-			s->c[owner[i]].brk = BRK_HYPHEN;
-	free(breaks);
-	free(owner);
-	strbuf_free(&word);
+	word->len = 0;
+	for (i = a; i < b; i++) {
+		len = word->len;
+		strbuf_put_cp(word, s->c[i].cp);
+		for (k = len; k < word->len; k++)
+			s->owner[k] = i;
+	}
+	memset(s->breaks, 0, word->len);
+	s->params->hyphenate(s->params->hyphenate_arg, word->data, word->len,
+	    s->breaks);
+	for (i = 0; i < word->len; i++)
+		if (s->breaks[i] && s->owner[i] + 1 < b &&
+		    s->c[s->owner[i]].brk == BRK_NONE)
+			s->c[s->owner[i]].brk = BRK_HYPHEN;
 }
 
 /*
@@ -673,7 +751,6 @@ items_gap(struct setter *s, size_t i)
 	const struct text_params *p = s->params;
 	const struct tchar	*c = &s->c[i];
 	size_t			 sp = c->gap_span;
-	face_id			 face = s->spans[sp].face;
 	double			 em = s->spans[sp].size;
 	double			 stretch = 0.0, shrink = 0.0, width;
 
@@ -686,8 +763,8 @@ items_gap(struct setter *s, size_t i)
 	else if (!s->align->justify)
 		items_break(s, i + 1, 0, 0, 0.0, em, 1);
 	width = space_width(s, sp) +
-	    pair_kern(s, c->span, c->face, c->cp, sp, face, ' ') +
-	    pair_kern(s, sp, face, ' ', c[1].span, c[1].face, c[1].cp);
+	    c->kern_next * s->spans[c->span].size / 1000.0 +
+	    c->kern_space * em / 1000.0;
 	push_item(s, PARA_GLUE, width, stretch, shrink, 0, 0, i + 1);
 }
 
@@ -747,30 +824,50 @@ line_width(size_t line, void *arg)
 
 /* --- stage 6: lines and runs --- */
 
-/* Give the last run its text, measured and kerned. */
+/*
+ * Give the last run its text, its width and its kerning, summed as its
+ * characters were added: what fonts_width_kerned() would measure.
+ */
 static void
 run_close(struct setter *s, struct line_build *lb)
 {
 	struct text_run	*r;
-	size_t		 i;
-	int		 kerned = 0;
 
 	if (lb->tl->nruns == 0)
 		return;
 	r = &lb->tl->runs[lb->tl->nruns - 1];
-	r->kern = xcalloc(lb->buf.len, sizeof(*r->kern));
-	r->width = fonts_width_kerned(s->fonts, r->face, lb->buf.data,
-	    lb->buf.len, r->size, r->kern);
-	for (i = 0; i < lb->buf.len; i++) {
-		r->spaces += lb->buf.data[i] == ' ';
-		kerned |= r->kern[i] != 0;
+	r->width = (double)lb->units * r->size / 1000.0;
+	if (lb->kerned) {
+		r->kern = xcalloc(s->run_text.len, sizeof(*r->kern));
+		memcpy(r->kern, s->run_kern, lb->ncp * sizeof(*r->kern));
 	}
-	if (!kerned) {
-		free(r->kern);
-		r->kern = NULL;
+	r->text = xstrndup(s->run_text.data, s->run_text.len);
+	s->run_text.len = 0;
+	lb->units = 0;
+	lb->ncp = 0;
+	lb->kerned = 0;
+}
+
+/*
+ * Count code point cp, of advance [1/1000 em], into the last run, kerned
+ * by kern [1/1000 em] to the one before it (none for the first).
+ */
+static void
+run_measure(struct setter *s, struct line_build *lb, uint32_t cp,
+    int advance, int kern)
+{
+	struct text_run	*r = &lb->tl->runs[lb->tl->nruns - 1];
+
+	assert(lb->ncp < s->cap_run_kern);
+	if (lb->ncp > 0) {
+		s->run_kern[lb->ncp - 1] = (short)kern;
+		lb->units += kern;
+		lb->kerned |= kern != 0;
 	}
-	r->text = lb->buf.data;
-	memset(&lb->buf, 0, sizeof(lb->buf));
+	s->run_kern[lb->ncp++] = 0;
+	lb->units += advance;
+	lb->last = cp;
+	r->spaces += cp == ' ';
 }
 
 void
@@ -789,15 +886,18 @@ text_run_start(struct text_run *r, const struct span *sp, size_t span,
 	r->span = span;
 }
 
-/* Add character cp of a span, drawn in face, to the line's runs. */
+/*
+ * Add character cp of a span, drawn in face with its advance [1/1000 em],
+ * to the line's runs; kern [1/1000 em] is its kerning with the character
+ * added before it, should they share a run.
+ */
 static void
 run_add(struct setter *s, struct line_build *lb, size_t span, face_id face,
-    uint32_t cp)
+    uint32_t cp, int advance, int kern)
 {
 	const struct span	*sp = &s->spans[span];
 	struct text_line	*tl = lb->tl;
 	struct text_run		*r;
-	char			 u[4];
 
 	r = tl->nruns > 0 ? &tl->runs[tl->nruns - 1] : NULL;
 	if (r == NULL ||
@@ -809,9 +909,57 @@ run_add(struct setter *s, struct line_build *lb, size_t span, face_id face,
 		r = &tl->runs[tl->nruns++];
 		text_run_start(r, sp, span, face);
 	}
-	strbuf_append(&lb->buf, u, utf8_encode(cp, u));
+	assert(s->run_text.len + UTF8_MAX < s->run_text.cap);
+	s->run_text.len += utf8_encode(cp, s->run_text.data +
+	    s->run_text.len);
+	s->run_text.data[s->run_text.len] = '\0';
+	run_measure(s, lb, cp, advance, kern);
 	if (cp == ' ')
 		lb->shrink += s->params->space_shrink * sp->size;
+}
+
+/* The hyphen at the end of the line, in its last run, measured as
+ * fonts_width_kerned() would (an invalid byte is kept but not drawn). */
+static void
+run_add_hyphen(struct setter *s, struct line_build *lb)
+{
+	const char	*h = s->params->hyphen;
+	face_id		 face = lb->tl->runs[lb->tl->nruns - 1].face;
+	size_t		 len = strlen(h), n;
+	uint32_t	 cp;
+
+	strbuf_append(&s->run_text, h, len);
+	for (; len > 0; h += n, len -= n) {
+		if ((n = utf8_decode(h, len, &cp)) == 0) {
+			n = 1;
+			continue;
+		}
+		run_measure(s, lb, cp, fonts_advance(s->fonts, face, cp),
+		    fonts_kern(s->fonts, face, lb->last, cp));
+	}
+}
+
+/*
+ * Room for the runs of a line of n characters and spaces and for its
+ * hyphen (a run is never longer than its line), so that run_add and
+ * run_measure need not grow anything.
+ */
+static void
+line_reserve(struct setter *s, size_t n)
+{
+	const char	*h = s->params->hyphen;
+	size_t		 hyphen = h != NULL ? strlen(h) : 0;
+	size_t		 bytes = n * UTF8_MAX + hyphen + 1;
+
+	if (bytes > s->run_text.cap) {
+		s->run_text.cap = bytes;
+		s->run_text.data = xrealloc(s->run_text.data, bytes);
+	}
+	if (n + hyphen > s->cap_run_kern) {
+		s->cap_run_kern = n + hyphen;
+		s->run_kern = xrealloc(s->run_kern,
+		    s->cap_run_kern * sizeof(*s->run_kern));
+	}
 }
 
 /* The runs of characters [a, b), with the hyphen when asked. */
@@ -820,17 +968,24 @@ line_runs(struct setter *s, struct line_build *lb, size_t a, size_t b,
     int hyphen)
 {
 	const struct tchar	*c;
+	const struct span	*sp;
 	size_t			 i;
+	int			 kern = 0;
 
+	line_reserve(s, 2 * (b - a));	/* each character and a space */
 	for (i = a; i < b; i++) {
 		c = &s->c[i];
-		run_add(s, lb, c->span, c->face, c->cp);
-		if (i + 1 < b && c->gap == GAP_SPACE)
-			run_add(s, lb, c->gap_span,
-			    s->spans[c->gap_span].face, ' ');
+		run_add(s, lb, c->span, c->face, c->cp, c->advance, kern);
+		kern = c->kern_next;
+		if (i + 1 < b && c->gap == GAP_SPACE) {
+			sp = &s->spans[c->gap_span];
+			run_add(s, lb, c->gap_span, sp->face, ' ',
+			    fonts_advance(s->fonts, sp->face, ' '), kern);
+			kern = c->kern_space;
+		}
 	}
 	if (hyphen && s->params->hyphen != NULL)
-		strbuf_puts(&lb->buf, s->params->hyphen);
+		run_add_hyphen(s, lb);
 	run_close(s, lb);
 }
 
@@ -923,6 +1078,11 @@ setter_free(struct setter *s)
 	free(s->warned);
 	free(s->items);
 	free(s->item_char);
+	strbuf_free(&s->word);
+	strbuf_free(&s->run_text);
+	free(s->owner);
+	free(s->breaks);
+	free(s->run_kern);
 }
 
 /* --- public --- */
@@ -959,6 +1119,8 @@ text_set(struct fonts *fonts, const struct span_list *spans,
 	s.nspans = spans->n;
 	s.params = params;
 	s.align = &align_looks[params->align];
+	s.hyphen_first = first_code_point(params->hyphen);
+	s.hyphen_face = -1;
 	tokenise(&s);
 	if (s.nc == 0 || too_many_words(&s)) {
 		setter_free(&s);

@@ -328,6 +328,18 @@ strbuf_putc(struct strbuf *b, char c)
 	strbuf_append(b, &c, 1);
 }
 
+/* Append code point cp, UTF-8 encoded, without a detour through memcpy. */
+void
+strbuf_put_cp(struct strbuf *b, uint32_t cp)
+{
+	if (b->len + UTF8_MAX + 1 > b->cap) {
+		b->cap = (b->len + UTF8_MAX + 1) * 2;
+		b->data = xrealloc(b->data, b->cap);
+	}
+	b->len += utf8_encode(cp, b->data + b->len);
+	b->data[b->len] = '\0';
+}
+
 void
 strbuf_printf(struct strbuf *b, const char *fmt, ...)
 {
@@ -426,15 +438,33 @@ parse_length(const char *s, double *pt)
 
 /* --- hashing --- */
 
+#define HASH_SEED	14695981039346656037ULL	/* FNV's offset basis */
+#define HASH_MUL	0x9E3779B97F4A7C15ULL	/* odd: 2^64 / golden ratio */
+#define HASH_WORD	8			/* [bytes] taken at a time */
+
+/* One word mixed in: multiplied, and the high bits folded down so that
+ * they reach the low bits the tables index with. */
+static uint64_t
+hash_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * HASH_MUL;
+	return h ^ h >> 29;
+}
+
+/* Eight bytes at a time (the caches hash whole paragraphs), the length
+ * first, the tail zero-padded. */
 uint64_t
 hash_bytes(const void *p, size_t n)
 {
 	const unsigned char	*s = p;
-	uint64_t		 h = 14695981039346656037ULL;
+	uint64_t		 h = hash_mix(HASH_SEED, n), w;
 
-	while (n-- > 0) {
-		h ^= *s++;
-		h *= 1099511628211ULL;
+	for (; n >= HASH_WORD; s += HASH_WORD, n -= HASH_WORD) {
+		memcpy(&w, s, HASH_WORD);
+		h = hash_mix(h, w);
 	}
-	return h;
+	w = 0;
+	memcpy(&w, s, n);
+	h = hash_mix(h, w) * HASH_MUL;
+	return h ^ h >> 32;
 }

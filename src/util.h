@@ -47,7 +47,8 @@ void		 arena_free(struct arena *);
  * invalid, overlong or truncated sequence (then *cp is U+FFFD).
  */
 size_t	utf8_decode(const char *s, size_t len, uint32_t *cp);
-/* Encode cp into out (4 bytes of room); returns the byte count. */
+#define UTF8_MAX	4	/* [bytes] of one encoded code point */
+/* Encode cp into out (UTF8_MAX bytes of room); returns the byte count. */
 size_t	utf8_encode(uint32_t cp, char *out);
 /* Whether the NUL-terminated string is valid UTF-8. */
 int	utf8_valid(const char *);
@@ -70,6 +71,7 @@ struct strbuf {
 void	strbuf_append(struct strbuf *, const char *, size_t);
 void	strbuf_puts(struct strbuf *, const char *);
 void	strbuf_putc(struct strbuf *, char);
+void	strbuf_put_cp(struct strbuf *, uint32_t cp);	/* UTF-8 */
 void	strbuf_printf(struct strbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	strbuf_free(struct strbuf *);
@@ -87,7 +89,8 @@ char	*file_read(const char *path, size_t *len);
  */
 int	parse_length(const char *, double *pt);
 
-/* FNV-1a of n bytes, for the hash tables of caches and indexes. */
+/* A hash of n bytes (not stable across builds or hosts), for the hash
+ * tables of caches and indexes. */
 uint64_t hash_bytes(const void *, size_t n);
 
 #endif /* BROCHURE_UTIL_H */

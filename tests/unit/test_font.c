@@ -283,8 +283,9 @@ widths_are_sums_of_advances(void **state)
 	assert_true(sum > 2000 && sum < 3500);
 	assert_float_equal(fonts_width(f, lato, s, strlen(s), 10.0),
 	    sum / 100.0, 1e-9);
+	/* the codes as the device writes them: two bytes, Unicode */
 	tw = HPDF_Font_TextWidth(fonts_pdf_font(f, lato),
-	    (const HPDF_BYTE *)s, (HPDF_UINT)strlen(s));
+	    (const HPDF_BYTE *)"\0G\0r\0\xFC\0\xDF\0e", 10);
 	assert_int_equal(tw.width, (HPDF_UINT)sum);
 	/* beyond the BMP libharu draws a space; bad bytes draw nothing */
 	assert_int_equal(fonts_advance(f, lato, 0x1F600),
@@ -401,6 +402,43 @@ kerning_cache_agrees_with_harfbuzz(void **state)
 	fonts_free(f);
 }
 
+/*
+ * Pairs on both sides of the plain table of Latin-1 pairs (the others
+ * are hashed), in both orders, asked twice: HarfBuzz's kerning each time.
+ */
+static void
+kerning_beyond_latin1(void **state)
+{
+	static const uint32_t	 cps[] = { 'A', 'T', 'V', 'W', 'Y', 'f', 'r',
+		0xC4, 0xDD, 0xFE, 0xFF, 0x100, 0x104, 0x152, 0x178, 0x2013,
+		0x2019, 0x201C, 0x201E };
+	const size_t		 n = sizeof(cps) / sizeof(cps[0]);
+	struct fonts		*f = fonts_new();
+	face_id			 lato = fonts_open(f, LATO, NULL);
+	hb_font_t		*hb = hb_open(LATO);
+	char			 pair[2 * 4 + 1];
+	size_t			 i, j, len;
+	int			 round, k, want, hashed = 0;
+
+	(void)state;
+	for (round = 0; round < 2; round++)
+		for (i = 0; i < n; i++)
+			for (j = 0; j < n; j++) {
+				len = utf8_encode(cps[i], pair);
+				len += utf8_encode(cps[j], pair + len);
+				pair[len] = '\0';
+				k = fonts_kern(f, lato, cps[i], cps[j]);
+				if ((want = hb_pair(hb, pair)) == NO_PAIR)
+					want = 0;
+				assert_int_equal(k, want);
+				hashed += round == 0 && k != 0 &&
+				    (cps[i] > 0xFF || cps[j] > 0xFF);
+			}
+	assert_true(hashed > 0);
+	hb_font_destroy(hb);
+	fonts_free(f);
+}
+
 /* A kerned width is the advances plus the pairs, each one reported. */
 static void
 kerned_widths(void **state)
@@ -423,6 +461,8 @@ kerned_widths(void **state)
 	assert_int_equal(kern[4], 0);
 	assert_float_equal(fonts_width_kerned(f, lato, s, 5, 10.0, NULL),
 	    fonts_width(f, lato, s, 5, 10.0) + sum / 100.0, 1e-9);
+	assert_float_equal(fonts_units_kerned(f, lato, s, 5) * 10.0 / 1000.0,
+	    fonts_width_kerned(f, lato, s, 5, 10.0, NULL), 0.0);
 	fonts_free(f);
 }
 
@@ -433,12 +473,17 @@ glyph_coverage_and_fallback(void **state)
 	face_id		 lato = fonts_open(f, LATO, NULL);
 	face_id		 dejavu = fonts_open(f, DEJAVU, NULL);
 
+	int		 round;
+
 	(void)state;
-	assert_true(fonts_has_glyph(f, lato, 0x2197));		/* ↗ */
-	assert_true(fonts_has_glyph(f, lato, 0x2460));		/* ① */
-	assert_true(fonts_has_glyph(f, lato, ' '));
-	assert_false(fonts_has_glyph(f, lato, 0x2713));	/* ✓ */
-	assert_false(fonts_has_glyph(f, lato, 0x1F600));
+	for (round = 0; round < 2; round++) {	/* the second from the cache */
+		assert_true(fonts_has_glyph(f, lato, 0x2197));	/* ↗ */
+		assert_true(fonts_has_glyph(f, lato, 0x2460));	/* ① */
+		assert_true(fonts_has_glyph(f, lato, ' '));
+		assert_false(fonts_has_glyph(f, lato, 0x2713));	/* ✓ */
+		assert_false(fonts_has_glyph(f, lato, 0xFFFF));
+		assert_false(fonts_has_glyph(f, lato, 0x1F600));
+	}
 	assert_true(fonts_has_glyph(f, dejavu, 0x2713));
 	assert_int_equal(fonts_pick(f, lato, 0x2713), -1);
 	fonts_add_fallback(f, dejavu);
@@ -495,6 +540,7 @@ main(void)
 		cmocka_unit_test(widths_are_sums_of_advances),
 		cmocka_unit_test(kerning_is_harfbuzz_pair_kerning),
 		cmocka_unit_test(kerning_cache_agrees_with_harfbuzz),
+		cmocka_unit_test(kerning_beyond_latin1),
 		cmocka_unit_test(kerned_widths),
 		cmocka_unit_test(glyph_coverage_and_fallback),
 		cmocka_unit_test(vertical_metrics),

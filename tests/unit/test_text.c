@@ -817,6 +817,47 @@ hyphenation_callback(void **state)
 	text_block_free(&tb);
 }
 
+/*
+ * Runs are measured as their characters are added: every run of lines
+ * that mix looks inside words and around spaces, end in a two-letter
+ * hyphen and come from long and short paragraphs (the setter's buffers
+ * reused and grown) is as wide and as kerned as fonts_width_kerned says.
+ */
+static void
+runs_measured_as_built(void **state)
+{
+	static const char *const hyphens[] = { "-", "\xE2\x80\x93-", NULL };
+	static const double	 widths[] = { 60.0, 95.0, 400.0 };
+	struct span_list	 l = { NULL, 0, 0 };
+	struct text_params	 p;
+	struct text_block	 tb;
+	struct span		 sp;
+	size_t			 h, w;
+	int			 calls = 0;
+
+	(void)state;
+	add(&l, "AVAV To", fx.regular);
+	add(&l, "WAVE Tay", fx.bold);
+	add(&l, "o, AVTo ", fx.regular);
+	sp = mkspan("AV Wo", fx.regular);
+	sp.pos.line = 8;			/* another look, same face */
+	span_list_add(&l, &sp);
+	add(&l, " Yo \xE2\x80\x9ETo\xE2\x80\x9C AV.", fx.regular);
+	add(&l, text_de, fx.regular);
+	for (h = 0; h < sizeof(hyphens) / sizeof(hyphens[0]); h++)
+		for (w = 0; w < sizeof(widths) / sizeof(widths[0]); w++) {
+			params_init(&p, widths[w], ALIGN_JUSTIFY);
+			p.hyphen = hyphens[h];
+			p.hyphenate = hyphenate_everywhere;
+			p.hyphenate_arg = &calls;
+			assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+			assert_consistent(&tb);
+			assert_true(tb.nlines > (w + 1 < 3 ? 3 : 0));
+			text_block_free(&tb);
+		}
+	span_list_free(&l);
+}
+
 int
 main(void)
 {
@@ -839,6 +880,7 @@ main(void)
 		cmocka_unit_test(alignments),
 		cmocka_unit_test(first_line_indent),
 		cmocka_unit_test(hyphenation_callback),
+		cmocka_unit_test(runs_measured_as_built),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

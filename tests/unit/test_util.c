@@ -93,6 +93,59 @@ arena_allocates_aligned_zeroed_memory(void **state)
 	arena_free(a);
 }
 
+/* Code points appended as UTF-8, the buffer growing and NUL-terminated. */
+static void
+strbuf_takes_code_points(void **state)
+{
+	static const uint32_t	 cps[] = { 'a', 0xE4, 0x20AC, 0x1F600 };
+	struct strbuf		 b = { NULL, 0, 0 };
+	int			 i;
+
+	(void)state;
+	for (i = 0; i < 400; i++)
+		strbuf_put_cp(&b, cps[i % 4]);
+	assert_int_equal(b.len, 100 * (1 + 2 + 3 + 4));
+	assert_int_equal(b.data[b.len], '\0');
+	assert_memory_equal(b.data, "a\xC3\xA4\xE2\x82\xAC\xF0\x9F\x98\x80", 10);
+	assert_true(utf8_valid(b.data));
+	strbuf_free(&b);
+}
+
+/*
+ * The hash: equal bytes hash alike; the length, the tail and every byte
+ * count; keys that differ in one character spread over the low bits the
+ * tables index with.
+ */
+static void
+hash_spreads_keys(void **state)
+{
+	enum { KEYS = 4096, BUCKETS = 1024, MOST = 16 };
+	static unsigned	 count[BUCKETS];
+	char		 key[32], other[32];
+	int		 i, most = 0;
+	size_t		 n;
+
+	(void)state;
+	memset(key, 'x', sizeof(key));
+	memcpy(other, key, sizeof(other));
+	assert_true(hash_bytes(key, 17) == hash_bytes(other, 17));
+	assert_true(hash_bytes(key, 16) != hash_bytes(key, 17));
+	assert_true(hash_bytes("", 0) != hash_bytes("\0", 1));
+	for (n = 0; n < sizeof(key); n++) {
+		other[n] = 'y';
+		assert_true(hash_bytes(key, sizeof(key)) !=
+		    hash_bytes(other, sizeof(other)));
+		other[n] = 'x';
+	}
+	for (i = 0; i < KEYS; i++) {
+		n = (size_t)snprintf(key, sizeof(key), "entry-%d", i);
+		count[hash_bytes(key, n) & (BUCKETS - 1)]++;
+	}
+	for (i = 0; i < BUCKETS; i++)
+		most = count[i] > (unsigned)most ? (int)count[i] : most;
+	assert_true(most <= MOST);	/* 4 on average */
+}
+
 static void
 strbuf_grows(void **state)
 {
@@ -178,6 +231,8 @@ main(void)
 		cmocka_unit_test(lengths_with_units),
 		cmocka_unit_test(arena_allocates_aligned_zeroed_memory),
 		cmocka_unit_test(strbuf_grows),
+		cmocka_unit_test(strbuf_takes_code_points),
+		cmocka_unit_test(hash_spreads_keys),
 		cmocka_unit_test(file_read_refuses_folders),
 		cmocka_unit_test(diag_counts_and_werror),
 		cmocka_unit_test(diag_repeats_shown_once),
