@@ -308,17 +308,51 @@ meta_xmp(struct pdf_dev *d, const struct meta *m)
 
 /* --- the /ID --- */
 
+#define MD5_BUF	65536	/* [bytes] hashed at once: libharu's MD5 costs
+			   a call per update */
+
+/* The bytes to hash, gathered so MD5 sees few large updates. */
+struct md5_buf {
+	HPDF_MD5_CTX	 ctx;
+	size_t		 len;
+	HPDF_BYTE	 data[MD5_BUF];
+};
+
 static void
-md5_text(HPDF_MD5_CTX *c, const char *s)
+md5_flush(struct md5_buf *m)
+{
+	HPDF_MD5Update(&m->ctx, m->data, (HPDF_UINT32)m->len);
+	m->len = 0;
+}
+
+static void
+md5_put(struct md5_buf *m, const void *p, size_t n)
+{
+	const HPDF_BYTE	*b = p;
+	size_t		 k;
+
+	while (n > 0) {
+		if (m->len == MD5_BUF)
+			md5_flush(m);
+		k = MD5_BUF - m->len < n ? MD5_BUF - m->len : n;
+		memcpy(m->data + m->len, b, k);
+		m->len += k;
+		b += k;
+		n -= k;
+	}
+}
+
+static void
+md5_text(struct md5_buf *m, const char *s)
 {
 	if (s == NULL)
 		s = "";
-	HPDF_MD5Update(c, (const HPDF_BYTE *)s, (HPDF_UINT32)strlen(s) + 1);
+	md5_put(m, s, strlen(s) + 1);
 }
 
 /* A length to 1/1000 pt, the same bytes on any machine. */
 static void
-md5_number(HPDF_MD5_CTX *c, double v)
+md5_number(struct md5_buf *m, double v)
 {
 	int64_t		 milli = (int64_t)llround(v * 1000.0);
 	HPDF_BYTE	 b[8];
@@ -326,7 +360,7 @@ md5_number(HPDF_MD5_CTX *c, double v)
 
 	for (i = 0; i < 8; i++)
 		b[i] = (HPDF_BYTE)((uint64_t)milli >> (8 * i));
-	HPDF_MD5Update(c, b, sizeof(b));
+	md5_put(m, b, sizeof(b));
 }
 
 /* The words an item carries: its text, file, link or name. */
@@ -352,7 +386,7 @@ item_words(const struct item *it)
 }
 
 static void
-md5_layout(HPDF_MD5_CTX *c, const struct layout *l)
+md5_layout(struct md5_buf *c, const struct layout *l)
 {
 	const struct item	*it;
 	size_t			 p, i;
@@ -383,25 +417,28 @@ static void
 meta_id(struct pdf_dev *d, const struct meta *m)
 {
 	const struct layout_info	*in = m->in;
-	HPDF_MD5_CTX			 c;
+	struct md5_buf			*c = xmalloc(sizeof(*c));
+	const char			*texts[] = { m->producer, in->title,
+					    in->subject, in->author,
+					    in->keywords, in->lang,
+					    m->dated ? m->xmp_date : NULL };
+	size_t				 i;
 	HPDF_BYTE			 id[HPDF_MD5_KEY_LEN];
 	HPDF_Array			 a;
 	char				 purpose[32];
 
-	HPDF_MD5Init(&c);
-	md5_text(&c, m->producer);
-	md5_text(&c, in->title);
-	md5_text(&c, in->subject);
-	md5_text(&c, in->author);
-	md5_text(&c, in->keywords);
-	md5_text(&c, in->lang);
-	md5_text(&c, m->dated ? m->xmp_date : NULL);
+	c->len = 0;
+	HPDF_MD5Init(&c->ctx);
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		md5_text(c, texts[i]);
 	snprintf(purpose, sizeof(purpose), "pdfa %d print %d %d",
 	    d->opt->pdfa, d->opt->print, d->opt->marks);
-	md5_text(&c, purpose);
-	md5_number(&c, d->opt->bleed);
-	md5_layout(&c, d->layout);
-	HPDF_MD5Final(id, &c);
+	md5_text(c, purpose);
+	md5_number(c, d->opt->bleed);
+	md5_layout(c, d->layout);
+	md5_flush(c);
+	HPDF_MD5Final(id, &c->ctx);
+	free(c);
 	if ((a = HPDF_Array_New(d->pdf->mmgr)) == NULL)
 		return;
 	HPDF_Array_Add(a, HPDF_Binary_New(d->pdf->mmgr, id, sizeof(id)));

@@ -387,12 +387,17 @@ static HyphenDict *
 reference_dict(void)
 {
 	HyphenDict	*d;
+	char		 path[64], cmd[256];
 
-	assert_int_equal(system("{ echo UTF-8; tail -n +2 "
+	/* the process's own file: test runs may overlap */
+	snprintf(path, sizeof(path), "/tmp/brochure-hyph-de-%ld.dic",
+	    (long)getpid());
+	snprintf(cmd, sizeof(cmd), "{ echo UTF-8; tail -n +2 "
 	    "/usr/share/hyphen/hyph_de_DE.dic | iconv -f ISO-8859-1 "
-	    "-t UTF-8; } > /tmp/brochure-hyph-de.dic"), 0);
-	d = hnj_hyphen_load("/tmp/brochure-hyph-de.dic");
-	remove("/tmp/brochure-hyph-de.dic");
+	    "-t UTF-8; } > %s", path);
+	assert_int_equal(system(cmd), 0);
+	d = hnj_hyphen_load(path);
+	remove(path);
 	assert_non_null(d);
 	return d;
 }
