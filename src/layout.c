@@ -2,9 +2,11 @@
  * layout: holds the display list typeset builds and render reads: pages
  * of positioned items, the structure tree their nodes point into, the
  * outline and the document information.  The page, item, node and
- * outline arrays grow with xrealloc; every string lives
- * in the layout's arena.  Circular arcs become paths of cubic Béziers
- * here, so the devices draw only straight lines and curves.
+ * outline arrays grow with xrealloc; every string lives in the layout's
+ * arena (one copy of each, layout_intern), the glyph runs' text and
+ * kerning in its runs arena, so a layout outlives the model it was made
+ * from.  Circular arcs become paths of cubic Béziers here, so the
+ * devices draw only straight lines and curves.
  *
  * This module must never measure or break text, nor call libharu.
  */
@@ -21,6 +23,20 @@
 #define FULL_TURN		360.0	/* [degrees] */
 #define RAD_PER_DEG		(3.14159265358979323846 / 180.0)
 #define EDGE_SLACK		0.01	/* [pt] this near an edge reaches it */
+#define INTERN_FIRST_CAP	64	/* first size of the string table */
+
+/*
+ * The layout's own copies of the strings its items and nodes name (file
+ * names, destinations, URIs, image paths, alt texts, languages): one
+ * copy in the arena per distinct text, found by an open-addressing table
+ * at most half full.  last is the copy handed out last: items in a row
+ * mostly name the same source file.
+ */
+struct layout_strings {
+	const char	**v;		/* cap slots, NULL: empty */
+	size_t		 n, cap;	/* cap: a power of two */
+	const char	*last;
+};
 
 const char *const item_kind_names[ITEM__MAX] = {
 	"glyphs",	/* ITEM_GLYPHS */
@@ -100,6 +116,8 @@ layout_new(double width, double height)
 	struct layout	*l = xcalloc(1, sizeof(*l));
 
 	l->arena = arena_new();
+	l->runs = arena_new();
+	l->strings = xcalloc(1, sizeof(*l->strings));
 	l->width = width;
 	l->height = height;
 	l->nodes = grow(NULL, 0, &l->nodes_cap, sizeof(*l->nodes));
@@ -120,14 +138,109 @@ layout_free(struct layout *l)
 	free(l->pages);
 	free(l->outline);
 	free(l->nodes);
+	free(l->strings->v);
+	free(l->strings);
+	arena_free(l->runs);
 	arena_free(l->arena);
 	free(l);
+}
+
+void
+layout_drop_items(struct layout *l, size_t n)
+{
+	struct page	*p;
+
+	assert(n < l->npages);
+	p = &l->pages[n];
+	free(p->items);
+	p->items = NULL;
+	p->nitems = p->cap = 0;
+}
+
+void
+layout_drop_runs(struct layout *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->npages; i++)
+		assert(l->pages[i].nitems == 0);
+	arena_free(l->runs);
+	l->runs = NULL;
 }
 
 char *
 layout_strdup(struct layout *l, const char *s)
 {
 	return arena_strdup(l->arena, s);
+}
+
+/* The slot of s in a table of cap slots: its copy, or an empty one. */
+static const char **
+strings_slot(const char **v, size_t cap, const char *s)
+{
+	size_t	 i = (size_t)hash_bytes(s, strlen(s)) & (cap - 1);
+
+	while (v[i] != NULL && strcmp(v[i], s) != 0)
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+/* Room for one more string, the table kept at most half full. */
+static void
+strings_grow(struct layout_strings *t)
+{
+	const char	**old = t->v;
+	size_t		 oldcap = t->cap, i;
+
+	if (2 * (t->n + 1) <= t->cap)
+		return;
+	t->cap = t->cap ? t->cap * 2 : INTERN_FIRST_CAP;
+	t->v = xcalloc(t->cap, sizeof(*t->v));
+	for (i = 0; i < oldcap; i++)
+		if (old[i] != NULL)
+			*strings_slot(t->v, t->cap, old[i]) = old[i];
+	free(old);
+}
+
+const char *
+layout_intern(struct layout *l, const char *s)
+{
+	struct layout_strings	*t = l->strings;
+	const char		**slot;
+
+	if (s == NULL)
+		return NULL;
+	if (t->last != NULL && (s == t->last || strcmp(s, t->last) == 0))
+		return t->last;
+	strings_grow(t);
+	slot = strings_slot(t->v, t->cap, s);
+	if (*slot == NULL) {
+		*slot = arena_strdup(l->arena, s);
+		t->n++;
+	}
+	return t->last = *slot;
+}
+
+/* The item's strings but its glyphs' text, as the layout's own copies. */
+static void
+own_strings(struct layout *l, struct item *it)
+{
+	it->pos.file = layout_intern(l, it->pos.file);
+	switch (it->kind) {
+	case ITEM_IMAGE:
+		it->u.image.path = layout_intern(l, it->u.image.path);
+		it->u.image.alt = layout_intern(l, it->u.image.alt);
+		break;
+	case ITEM_LINK:
+		it->u.link.uri = layout_intern(l, it->u.link.uri);
+		it->u.link.dest = layout_intern(l, it->u.link.dest);
+		break;
+	case ITEM_DEST:
+		it->u.dest.name = layout_intern(l, it->u.dest.name);
+		break;
+	default:
+		break;
+	}
 }
 
 struct page *
@@ -153,6 +266,7 @@ layout_add(struct layout *l, struct page *p, const struct item *it)
 	assert(it->node >= 0 && (size_t)it->node < l->nnodes);
 	p->items = grow(p->items, p->nitems, &p->cap, sizeof(*p->items));
 	p->items[p->nitems] = *it;
+	own_strings(l, &p->items[p->nitems]);
 	return &p->items[p->nitems++];
 }
 
@@ -214,6 +328,18 @@ layout_path_copy(struct layout *l, const struct path_seg *segs, size_t n)
 }
 
 void
+layout_set_info(struct layout *l, const struct layout_info *in)
+{
+	l->info = *in;
+	l->info.title = layout_intern(l, in->title);
+	l->info.subject = layout_intern(l, in->subject);
+	l->info.author = layout_intern(l, in->author);
+	l->info.keywords = layout_intern(l, in->keywords);
+	l->info.lang = layout_intern(l, in->lang);
+	l->info.publisher = layout_intern(l, in->publisher);
+}
+
+void
 layout_add_outline(struct layout *l, int level, const char *title,
     const char *dest)
 {
@@ -270,6 +396,6 @@ layout_add_node(struct layout *l, enum snode_type type, int parent,
 		lang = NULL;
 	l->nodes = grow(l->nodes, l->nnodes, &l->nodes_cap, sizeof(*l->nodes));
 	n = &l->nodes[l->nnodes];
-	*n = (struct snode){ type, parent, lang, NULL };
+	*n = (struct snode){ type, parent, layout_intern(l, lang), NULL };
 	return (int)l->nnodes++;
 }

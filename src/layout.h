@@ -199,8 +199,12 @@ struct layout_info {
 						   none given, all 0: no date */
 };
 
+struct layout_strings;
+
 struct layout {
 	struct arena	*arena;		/* owns every string and item */
+	struct arena	*runs;		/* the glyph runs' text and kerning */
+	struct layout_strings *strings;	/* its strings, one copy each */
 	double		 width, height;	/* [pt] page size */
 	struct page	*pages;
 	size_t		 npages, cap;
@@ -215,6 +219,13 @@ struct layout {
 struct layout	*layout_new(double width, double height);
 /* Frees the pages, items, outline and every string of the arena. */
 void		 layout_free(struct layout *);
+/*
+ * Frees the items of page n, which then has none (a device drawing a
+ * layout it then frees drops each page once drawn); the strings stay.
+ */
+void		 layout_drop_items(struct layout *, size_t n);
+/* Frees the runs arena: call it only once every page's items are gone. */
+void		 layout_drop_runs(struct layout *);
 /* A copy of s (NULL stays NULL) that lives as long as the layout. */
 char		*layout_strdup(struct layout *, const char *s);
 /*
@@ -225,8 +236,10 @@ char		*layout_strdup(struct layout *, const char *s);
 struct page	*layout_add_page(struct layout *, const char *label);
 /*
  * Append an item (copied) to a page; returns the copy, valid until the
- * next layout_add to that page.  The item's strings are NOT copied: they
- * must live as long as the layout (use layout_strdup or the arena).
+ * next layout_add to that page.  Its source file name and the strings of
+ * an image, a link or a destination are copied (layout_intern); a glyph
+ * run's text and kerning are NOT: they must live as long as the layout
+ * (in the runs arena, or the arena).
  */
 struct item	*layout_add(struct layout *, struct page *, const struct item *);
 #define LAYOUT_ARC_SEGS	5	/* the most segments layout_arc writes */
@@ -254,14 +267,22 @@ enum bleed_edge {
  * any other item): print builds run it over those edges into the bleed.
  */
 unsigned	 layout_bleed_edges(const struct layout *, const struct item *);
+/*
+ * The layout's one copy of s (NULL stays NULL): equal strings give the
+ * same pointer.  The layout owns every string it holds, so it outlives
+ * the model, the style and the locale it was made from.
+ */
+const char	*layout_intern(struct layout *, const char *s);
+/* Set the document information; its strings are copied. */
+void		 layout_set_info(struct layout *, const struct layout_info *);
 /* Append an outline entry; title and dest are copied. */
 void		 layout_add_outline(struct layout *, int level,
 		    const char *title, const char *dest);
 /*
  * Append a structure element of type under element parent, in language
  * lang (NULL or the same as the parent's: stored as NULL, inherited;
- * the root's is info.lang); returns its index.  lang must live as long
- * as the layout.
+ * the root's is info.lang; copied); returns its index.  Its alt must
+ * live as long as the layout (the arena).
  */
 int		 layout_add_node(struct layout *, enum snode_type, int parent,
 		    const char *lang);

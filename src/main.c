@@ -136,6 +136,7 @@ struct build {
 	struct fonts		*fonts;
 	struct hyph		*hyph;
 	struct layout		*layout;
+	struct pdf_options	 pdf;		/* the style's, for render */
 	char			*datadir;
 	char			*hyphdir;
 	char			*fontdir;	/* the prepared fonts */
@@ -371,6 +372,22 @@ build_free(struct build *b)
 	free(b->fontdir);
 }
 
+/*
+ * What typeset read and render does not: the layout owns copies of every
+ * string it keeps, so the model (the largest of them), the style and the
+ * locale go before the PDF is written, where the peak is.
+ */
+static void
+free_typeset_inputs(struct build *b)
+{
+	locale_free(b->locale);
+	b->locale = NULL;
+	style_free(b->style);
+	b->style = NULL;
+	model_free(b->doc);
+	b->doc = NULL;
+}
+
 /* load, model, check, stats: everything before layout. */
 static int
 read_report(struct build *b, const struct options *o)
@@ -439,6 +456,9 @@ lay_out(struct build *b, const struct options *o)
 	    &st);
 	hyph_free(b->hyph);	/* the patterns (12 MB for German) and memo */
 	b->hyph = NULL;		/* are not needed to write */
+	b->pdf = (struct pdf_options){ o->pdfa, o->print,
+	    b->style->print_bleed, b->style->print_marks };
+	free_typeset_inputs(b);
 	if (b->layout == NULL || diag_errors() > 0)
 		return -1;
 	if (o->stats)
@@ -450,15 +470,14 @@ lay_out(struct build *b, const struct options *o)
 static int
 write_brochure(struct build *b, const struct options *o)
 {
-	struct pdf_options	 po = { o->pdfa, o->print,
-				    b->style->print_bleed, b->style->print_marks };
 	char			*out;
 	int			 rc;
 
 	if (o->dump)
 		return render_text(b->layout, b->fonts, stdout);
 	out = o->out ? xstrdup(o->out) : default_output(o->report);
-	rc = render_pdf_opts(b->layout, b->fonts, out, &po);
+	rc = render_pdf_free(b->layout, b->fonts, out, &b->pdf);
+	b->layout = NULL;
 	free(out);
 	return rc;
 }

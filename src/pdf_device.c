@@ -32,7 +32,6 @@
 
 #define OUTLINE_MAX_DEPTH	8		/* deeper entries are nested here */
 #define LABEL_MAX_DIGITS	9		/* a page number fits an int */
-#define SAVE_CHUNK		65536		/* [bytes] read back at once */
 #define TJ_UNITS		1000.0		/* TJ numbers: 1/1000 text space */
 #define OP_NUMBERS_MAX		6		/* values of one pdf_put_op */
 #define NUMBER_MAX		24		/* [bytes] a long, sign, point */
@@ -55,6 +54,8 @@ static void	 pdf_link(void *, const struct item *);
 static void	 pdf_path(void *, const struct item *);
 static void	 pdf_end_page(void *, const struct page *);
 static int	 pdf_end(void *);
+static int	 pdf_write(const struct layout *, struct layout *,
+		    struct fonts *, const char *, const struct pdf_options *);
 
 /* --- images --- */
 
@@ -730,60 +731,42 @@ write_all(int fd, const unsigned char *buf, size_t n)
 }
 
 /*
- * Have libharu write the document into its memory stream and read it
- * back into b.  -1 when libharu failed (reported).
+ * libharu's file, in the temporary file tmp (open as fd), packed by
+ * pdf_pack.c unless PACK_ENV is set (to compare with or inspect
+ * libharu's own output).  libharu writes the file itself and its
+ * objects are freed before the file is read back: neither its copy in
+ * memory nor its objects meet ours, where memory peaked.  0; -1 with
+ * errno set; -2 when libharu failed (reported).  libharu's output always
+ * packs: a build with NDEBUG would leave it unpacked rather than abort.
  */
 static int
-pdf_read(struct pdf_dev *d, const struct srcpos *pos, struct strbuf *b)
+pdf_fill(struct pdf_dev *d, const struct srcpos *pos, int fd,
+    const char *tmp)
 {
-	char		*buf;
-	HPDF_UINT32	 n;
-	HPDF_STATUS	 st;
-
-	HPDF_SaveToStream(d->pdf);
-	HPDF_ResetStream(d->pdf);
-	if (pdf_check(d, pos, "writing the PDF") == -1)
-		return -1;
-	buf = xmalloc(SAVE_CHUNK);
-	do {
-		n = SAVE_CHUNK;
-		st = HPDF_ReadFromStream(d->pdf, (HPDF_BYTE *)buf, &n);
-		strbuf_append(b, buf, n);
-	} while (st == HPDF_OK);
-	free(buf);
-	if (st != HPDF_STREAM_EOF &&
-	    pdf_check(d, pos, "reading back the PDF") == -1) {
-		strbuf_free(b);
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * The bytes of the file: libharu's, packed by pdf_pack.c unless
- * PACK_ENV is set (to compare with or inspect libharu's own output).
- * NULL when libharu failed (reported).  libharu's output always packs:
- * a build with NDEBUG would write it unpacked rather than abort.
- */
-static unsigned char *
-pdf_bytes(struct pdf_dev *d, const struct srcpos *pos, size_t *len)
-{
-	struct strbuf	 b = { NULL, 0, 0 };
 	const char	*env = getenv(PACK_ENV);
-	unsigned char	*packed;
+	unsigned char	*raw, *packed;
+	size_t		 len;
 	int		 rc;
 
-	if (pdf_read(d, pos, &b) == -1)
-		return NULL;
-	*len = b.len;
+	HPDF_SaveToFile(d->pdf, tmp);
+	if (pdf_check(d, pos, "writing the PDF") == -1)
+		return -2;
+	HPDF_FreeDoc(d->pdf);	/* fonts_free frees the rest */
 	if (env != NULL && *env != '\0')
-		return (unsigned char *)b.data;
-	rc = pdf_pack((const unsigned char *)b.data, b.len, &packed, len);
+		return 0;
+	if ((raw = (unsigned char *)file_read(tmp, &len)) == NULL)
+		return -1;
+	rc = pdf_pack(raw, len, &packed, &len);
+	free(raw);
 	assert(rc == 0);
 	if (rc == -1)
-		return (unsigned char *)b.data;
-	strbuf_free(&b);
-	return packed;
+		return 0;
+	if (lseek(fd, 0, SEEK_SET) == -1 || ftruncate(fd, 0) == -1)
+		rc = -1;
+	else
+		rc = write_all(fd, packed, len);
+	free(packed);
+	return rc;
 }
 
 /* The file appears complete or not at all. */
@@ -792,40 +775,72 @@ pdf_save(struct pdf_dev *d)
 {
 	struct srcpos	 pos = { d->out_path, 0 };
 	char		*tmp;
-	unsigned char	*bytes;
-	size_t		 len;
 	mode_t		 mask = umask(0);
 	int		 fd, rc;
 
 	umask(mask);
-	if ((bytes = pdf_bytes(d, &pos, &len)) == NULL)
-		return -1;
 	tmp = temp_path(d->out_path);
 	if ((fd = mkstemp(tmp)) == -1) {
 		diag_error(&pos, "cannot create a temporary file beside it: "
 		    "%s: check that the folder exists and is writable",
 		    strerror(errno));
 		free(tmp);
-		free(bytes);
 		return -1;
 	}
 	(void)fchmod(fd, 0666 & ~mask);		/* as if created plainly */
-	rc = write_all(fd, bytes, len);
-	free(bytes);
+	rc = pdf_fill(d, &pos, fd, tmp);
 	if (rc == 0 && fsync(fd) == -1)
 		rc = -1;
 	if (close(fd) == -1 && rc == 0)
 		rc = -1;
 	if (rc == 0 && rename(tmp, d->out_path) == -1)
 		rc = -1;
-	if (rc == -1) {
+	if (rc == -1)
 		diag_error(&pos, "cannot write the PDF: %s: check the "
 		    "free disk space and the folder's permissions",
 		    strerror(errno));
+	if (rc != 0)
 		unlink(tmp);
-	}
 	free(tmp);
-	return rc;
+	return rc == 0 ? 0 : -1;
+}
+
+/*
+ * Once the structure tree and the metadata are in libharu's objects,
+ * what only drawing needed: the structure elements' kids, the
+ * destinations found, and the layout when the device was given it to
+ * free (render_pdf_free).  Writing the contents and saving, where memory
+ * peaks, need none of them.
+ */
+static void
+pdf_release(struct pdf_dev *d)
+{
+	pdf_tags_free(d);
+	free(d->dests);
+	d->dests = NULL;
+	d->ndests = 0;
+	d->layout = NULL;
+	layout_free(d->owned);
+	d->owned = NULL;
+}
+
+/*
+ * pdf_end_page, then the page's items go when the layout is the
+ * device's to free: once drawn, nothing reads them again (destinations
+ * were collected and the /ID computed at pdf_begin); after the last
+ * page, the runs' text and kerning too.
+ */
+static void
+pdf_end_page_drop(void *ctx, const struct page *p)
+{
+	struct pdf_dev	*d = ctx;
+
+	pdf_end_page(ctx, p);
+	if (d->owned == NULL)
+		return;
+	layout_drop_items(d->owned, (size_t)p->index);
+	if ((size_t)p->index + 1 == d->owned->npages)
+		layout_drop_runs(d->owned);
 }
 
 static int
@@ -837,6 +852,7 @@ pdf_end(void *ctx)
 		return -1;
 	pdf_tags_end(d);
 	pdf_meta_end(d);
+	pdf_release(d);
 	if (pdf_contents_end(d) == -1)
 		return -1;
 	return pdf_save(d);
@@ -850,6 +866,21 @@ render_pdf(const struct layout *l, struct fonts *fonts, const char *out_path)
 
 int
 render_pdf_opts(const struct layout *l, struct fonts *fonts,
+    const char *out_path, const struct pdf_options *opt)
+{
+	return pdf_write(l, NULL, fonts, out_path, opt);
+}
+
+int
+render_pdf_free(struct layout *l, struct fonts *fonts, const char *out_path,
+    const struct pdf_options *opt)
+{
+	return pdf_write(l, l, fonts, out_path, opt);
+}
+
+/* render_pdf_opts, freeing owned (l or NULL) once drawn. */
+static int
+pdf_write(const struct layout *l, struct layout *owned, struct fonts *fonts,
     const char *out_path, const struct pdf_options *opt)
 {
 	static const struct pdf_options screen;
@@ -867,7 +898,7 @@ render_pdf_opts(const struct layout *l, struct fonts *fonts,
 			[ITEM_DEST] = NULL,	/* collected by pdf_begin */
 			[ITEM_PATH] = pdf_path,
 		},
-		.end_page = pdf_end_page,
+		.end_page = pdf_end_page_drop,
 		.end = pdf_end,
 	};
 	size_t		 i;
@@ -878,7 +909,9 @@ render_pdf_opts(const struct layout *l, struct fonts *fonts,
 	d.pdf = fonts_pdf_doc(fonts);
 	d.out_path = out_path;
 	d.opt = opt != NULL ? opt : &screen;
+	d.owned = owned;
 	rc = render(l, &dev);
+	layout_free(d.owned);		/* not freed when drawing failed */
 	for (i = 0; i < d.nimages; i++)
 		free(d.images[i].path);
 	free(d.images);

@@ -34,6 +34,7 @@ struct pdf_dev {
 	struct fonts		*fonts;
 	HPDF_Doc		 pdf;
 	const struct layout	*layout;
+	struct layout		*owned;		/* freed before saving, or NULL */
 	HPDF_Page		*pages;		/* one per layout page */
 	size_t			 npages;
 	HPDF_Page		 page;		/* the page being filled */

@@ -487,9 +487,13 @@ pdf_tags_end(struct pdf_dev *d)
 	struct pdf_tags	*t = d->tags;
 	size_t		 i;
 
-	for (i = 0; i < t->nelems; i++)
+	for (i = 0; i < t->nelems; i++) {
 		if (t->elems[i].dict != NULL)
 			elem_finish(d, &t->elems[i]);
+		free(t->elems[i].kids);		/* libharu's now: memory */
+		t->elems[i].kids = NULL;	/* peaks from here on */
+		t->elems[i].nkids = t->elems[i].cap = 0;
+	}
 	note_ids(d);
 	parent_tree(d);
 }

@@ -61,6 +61,13 @@ struct pdf_options {
  */
 int	render_pdf_opts(const struct layout *, struct fonts *,
 	    const char *out_path, const struct pdf_options *opt);
+/*
+ * render_pdf_opts that takes the layout and frees it once drawn, before
+ * the file is written (where memory peaks): the caller must not use it
+ * afterwards.
+ */
+int	render_pdf_free(struct layout *, struct fonts *,
+	    const char *out_path, const struct pdf_options *opt);
 
 /*
  * Check an image file the PDF device can embed (PNG of any kind, or a

@@ -736,27 +736,28 @@ static void
 layout_info(struct ts *ts)
 {
 	const struct document	*doc = ts->doc;
-	struct layout_info	*in = &ts->lay->info;
+	struct layout_info	 in;
 	struct strbuf		 b = { NULL, 0, 0 };
 	size_t			 i;
 
-	in->title = model_plain((struct document *)doc, doc->meta.title);
-	in->subject = doc->meta.subtitle == NULL ? NULL :
+	in.title = model_plain((struct document *)doc, doc->meta.title);
+	in.subject = doc->meta.subtitle == NULL ? NULL :
 	    model_plain((struct document *)doc, doc->meta.subtitle);
 	for (i = 0; i < doc->meta.nauthors; i++) {
 		if (i > 0)
 			strbuf_puts(&b, ", ");
 		strbuf_puts(&b, doc->meta.authors[i]);
 	}
-	in->author = b.data ? arena_strdup(ts->lay->arena, b.data) : NULL;
-	strbuf_free(&b);
-	in->keywords = doc->meta.keywords;
-	in->lang = doc->lang;
-	in->publisher = doc->meta.publisher == NULL ? NULL :
+	in.author = b.data;
+	in.keywords = doc->meta.keywords;
+	in.lang = doc->lang;
+	in.publisher = doc->meta.publisher == NULL ? NULL :
 	    model_plain((struct document *)doc, doc->meta.publisher);
-	in->year = doc->meta.year;
-	in->month = doc->meta.month;
-	in->day = doc->meta.day;
+	in.year = doc->meta.year;
+	in.month = doc->meta.month;
+	in.day = doc->meta.day;
+	layout_set_info(ts->lay, &in);
+	strbuf_free(&b);
 }
 
 static struct layout *

@@ -109,12 +109,12 @@ add_run(struct ts *ts, struct vline *v, const struct text_line *line,
 	it.u.glyphs.face = r->face;
 	it.u.glyphs.size = r->size;
 	it.u.glyphs.color = r->color;
-	it.u.glyphs.text = arena_strdup(ts->lay->arena, r->text);
+	it.u.glyphs.text = arena_strdup(ts->lay->runs, r->text);
 	it.u.glyphs.word_space = line->word_space;
 	it.u.glyphs.letter_space = rs->letter_space;
 	it.u.glyphs.word_end = word_end;
 	if (r->kern != NULL)
-		it.u.glyphs.kern = memcpy(arena_alloc(ts->lay->arena,
+		it.u.glyphs.kern = memcpy(arena_alloc(ts->lay->runs,
 		    n * sizeof(*r->kern)), r->kern, n * sizeof(*r->kern));
 	it.w += n > 1 ? rs->letter_space * (double)(n - 1) : 0;
 	vline_add_item(v, &it);
