@@ -140,7 +140,8 @@ $(B)/tests/%: tests/unit/%.c $(LIB_OBJS) | $(B)
 	@mkdir -p $(B)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS) -lcmocka
 
-unit: $(UNIT_TESTS)
+# test_hyph reads the build's pattern images, test_font its prepared fonts
+unit: $(UNIT_TESTS) $(HYPH_IMAGES) $(FONTS)
 	@sh tests/run-unit.sh $(UNIT_TESTS)
 
 check: deps all $(UNIT_TESTS)

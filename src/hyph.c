@@ -1,9 +1,11 @@
 /*
- * hyph: reads a compiled hyphenation image (see hyph_image.h) into
- * libhyphen's own structures, pointing into one buffer, and asks
- * libhyphen's hnj_hyphen_hyphenate3() where words may break.  Loading
- * German takes milliseconds instead of libhyphen's seconds, with the same
- * automaton and so the same break points.  A word the language's
+ * hyph: maps a compiled hyphenation image (see hyph_image.h), which
+ * holds libhyphen's own structures, and asks libhyphen's
+ * hnj_hyphen_hyphenate3() where words may break.  Mapped where the image
+ * asks, nothing is read or copied at open: only the pages hyphenation
+ * walks come into memory.  Loading German takes no time instead of
+ * libhyphen's seconds, with the same automaton and so the same break
+ * points.  A word the language's
  * exception list names (hyph_except.c) takes its break points from there.
  * A word asked about again is answered from a memo (a brochure says the
  * same words many times, and each of its layout passes asks again).
@@ -11,7 +13,7 @@
  * This module must never decide where a line breaks: it only says where a
  * word may.
  */
-#define _DEFAULT_SOURCE			/* madvise */
+#define _DEFAULT_SOURCE			/* MAP_FIXED_NOREPLACE, pread */
 #include <sys/mman.h>
 #include <sys/stat.h>
 
@@ -40,10 +42,9 @@ struct memo_word {
 };
 
 struct hyph {
-	char		*image;		/* the file, mapped; strings and
-					   transitions point into it */
+	char		*image;		/* the file, mapped: the dictionaries */
 	size_t		 image_len;	/* [bytes] */
-	HyphenDict	*dict;		/* first level; nextlevel chains */
+	HyphenDict	*dict;		/* first level, in the image */
 	struct hyph_except *except;	/* NULL: no exception list */
 	struct memo_word **memo;	/* open addressing, half full */
 	size_t		 memo_cap, memo_n;
@@ -55,121 +56,117 @@ static void	 memo_clear(struct hyph *);
 
 /* --- reading the image --- */
 
-struct reader {
-	const char	*p, *end;
+/* An image in memory, and where its pointers assume it is. */
+struct mapping {
+	char		*image;
+	size_t		 len;		/* [bytes] */
+	uintptr_t	 base;
 };
 
-static const void *
-take(struct reader *r, size_t n)
-{
-	const char	*at = r->p;
-
-	if ((size_t)(r->end - r->p) < n)
-		return NULL;
-	r->p += n;
-	return at;
-}
-
-static void
-skip_pad(struct reader *r, const char *start)
-{
-	size_t	at = (size_t)(r->p - start);
-
-	r->p += (HYB_ALIGN - at % HYB_ALIGN) % HYB_ALIGN;
-	if (r->p > r->end)
-		r->p = r->end;
-}
-
+/*
+ * Check the pointer in *slot (made for the image at base): NULL, or need
+ * bytes inside the image at a multiple of align.  When move, make it
+ * point where the image is.  -1 when it does not.
+ */
 static int
-fill_states(HyphenDict *d, const struct hyb_state *st, HyphenTrans *trans,
-    const char *strings, const struct hyb_dict *hd)
+check_ptr(const struct mapping *m, void *slot, size_t need, size_t align,
+    int move)
 {
-	int	i;
+	uintptr_t	p, at;
 
-	for (i = 0; i < d->num_states; i++) {
-		if (st[i].match >= (int32_t)hd->nstrings ||
-		    st[i].repl >= (int32_t)hd->nstrings ||
-		    (uint32_t)st[i].first_trans + (uint32_t)st[i].num_trans >
-		    hd->ntrans)
-			return -1;
-		d->states[i].match = st[i].match < 0 ? NULL :
-		    (char *)strings + st[i].match;
-		d->states[i].repl = st[i].repl < 0 ? NULL :
-		    (char *)strings + st[i].repl;
-		d->states[i].replindex = st[i].replindex;
-		d->states[i].replcut = st[i].replcut;
-		d->states[i].fallback_state = st[i].fallback_state;
-		d->states[i].num_trans = st[i].num_trans;
-		d->states[i].trans = st[i].num_trans ?
-		    trans + st[i].first_trans : NULL;
+	memcpy(&p, slot, sizeof(p));
+	if (p == 0)
+		return 0;
+	at = p - m->base;
+	if (p < m->base || at > m->len || m->len - at < need || at % align)
+		return -1;
+	if (move) {
+		p = (uintptr_t)m->image + at;
+		memcpy(slot, &p, sizeof(p));
 	}
 	return 0;
 }
 
-static HyphenDict *
-read_dict(struct reader *r, const char *start)
+/* Move every state's pointers (the image is not at its base). */
+static int
+move_states(const struct mapping *m, HyphenDict *d)
 {
-	const struct hyb_dict	*hd = take(r, sizeof(*hd));
-	const struct hyb_state	*st;
-	HyphenTrans		*trans;
-	const char		*strings, *nohyphen;
-	HyphenDict		*d;
+	HyphenState	*st;
+	int		 i;
 
-	if (hd == NULL || hd->num_states <= 0 ||
-	    (st = take(r, sizeof(*st) * (size_t)hd->num_states)) == NULL ||
-	    (trans = (HyphenTrans *)take(r, sizeof(*trans) * hd->ntrans)) ==
-	    NULL || (strings = take(r, hd->nstrings)) == NULL ||
-	    (nohyphen = take(r, hd->nohyphen_len)) == NULL)
-		return NULL;
-	skip_pad(r, start);
-	d = xcalloc(1, sizeof(*d));
-	d->lhmin = hd->lhmin, d->rhmin = hd->rhmin;
-	d->clhmin = hd->clhmin, d->crhmin = hd->crhmin;
-	d->nohyphen = hd->nohyphen_len ? (char *)nohyphen : NULL;
-	d->nohyphenl = hd->nohyphenl;
-	d->num_states = hd->num_states;
-	d->utf8 = hd->utf8;
-	memcpy(d->cset, hd->cset, sizeof(d->cset));
-	d->states = xcalloc((size_t)d->num_states, sizeof(*d->states));
-	if (fill_states(d, st, trans, strings, hd) != 0) {
-		free(d->states);
-		free(d);
-		return NULL;
+	for (i = 0; i < d->num_states; i++) {
+		st = &d->states[i];
+		if (st->num_trans < 0 || check_ptr(m, &st->match, 1, 1, 1) ||
+		    check_ptr(m, &st->repl, 1, 1, 1) ||
+		    check_ptr(m, &st->trans, sizeof(HyphenTrans) *
+		    (size_t)st->num_trans, _Alignof(HyphenTrans), 1))
+			return -1;
 	}
-	return d;
+	return 0;
 }
 
-static void
-free_dicts(HyphenDict *d)
-{
-	HyphenDict	*next;
-
-	for (; d != NULL; d = next) {
-		next = d->nextlevel;
-		free(d->states);
-		free(d);
-	}
-}
-
+/*
+ * The levels of the image, checked as far as knowing where they are
+ * goes; when move (the image is not at its base), each pointer moved.
+ */
 static HyphenDict *
-read_image(const char *image, size_t len)
+image_dicts(const struct mapping *m, uint32_t ndicts, int move)
 {
-	struct reader			 r = { image, image + len };
-	const struct hyb_header		*h = take(&r, sizeof(*h));
-	HyphenDict			*first = NULL, **link = &first;
-	uint32_t			 i;
+	HyphenDict	*first = (HyphenDict *)(m->image +
+			     (sizeof(struct hyb_header) + HYB_ALIGN - 1) /
+			     HYB_ALIGN * HYB_ALIGN), *d = first;
+	uint32_t	 i;
 
-	if (h == NULL || memcmp(h->magic, HYPH_MAGIC, sizeof(h->magic)) ||
-	    h->sizes != HYB_SIZES || h->ndicts == 0)
-		return NULL;
-	for (i = 0; i < h->ndicts; i++) {
-		if ((*link = read_dict(&r, image)) == NULL) {
-			free_dicts(first);
+	for (i = 0; i < ndicts; i++, d = d->nextlevel) {
+		if ((char *)(d + 1) > m->image + m->len || d->num_states <= 0 ||
+		    d->nohyphenl < 0 || check_ptr(m, &d->states,
+		    sizeof(HyphenState) * (size_t)d->num_states, HYB_ALIGN,
+		    move) || check_ptr(m, &d->nohyphen, 1, 1, move) ||
+		    check_ptr(m, &d->nextlevel, sizeof(HyphenDict), HYB_ALIGN,
+		    move) || (d->nextlevel == NULL) != (i + 1 == ndicts) ||
+		    (move && move_states(m, d) != 0))
 			return NULL;
-		}
-		link = &(*link)->nextlevel;
 	}
 	return first;
+}
+
+/*
+ * Map the image of fd (size bytes) where its pointers assume it, or
+ * anywhere, its pointers then moved.  -1 (nothing left mapped) when it
+ * is no image of ours.
+ */
+static int
+map_image(struct hyph *h, int fd, size_t size)
+{
+	struct hyb_header	 hd;
+	struct mapping		 m;
+	void			*want;
+
+	if (size < sizeof(hd) || pread(fd, &hd, sizeof(hd), 0) !=
+	    (ssize_t)sizeof(hd) || memcmp(hd.magic, HYPH_MAGIC,
+	    sizeof(hd.magic)) || hd.sizes != HYB_SIZES || hd.ndicts == 0 ||
+	    hd.len != size || hd.base % HYB_ALIGN)
+		return -1;
+	want = (void *)(uintptr_t)hd.base;
+	m.image = mmap(want, size, PROT_READ, MAP_PRIVATE |
+	    MAP_FIXED_NOREPLACE, fd, 0);
+	if (m.image == MAP_FAILED)
+		m.image = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (m.image == MAP_FAILED)
+		return -1;
+	m.len = size;
+	m.base = (uintptr_t)hd.base;
+	if (m.image == want)
+		h->dict = image_dicts(&m, hd.ndicts, 0);
+	else if (mprotect(m.image, size, PROT_READ | PROT_WRITE) == 0)
+		h->dict = image_dicts(&m, hd.ndicts, 1);
+	if (h->dict == NULL) {
+		munmap(m.image, size);
+		return -1;
+	}
+	h->image = m.image;
+	h->image_len = size;
+	return 0;
 }
 
 static char *
@@ -186,32 +183,29 @@ image_path(const char *dir, const char *dic_path)
 }
 
 /*
- * The image mapped read-only: only the pages hyphenation walks are read
- * into memory.  NULL (errno set) when it cannot be; an empty file maps
- * to one NUL byte, which is no image.
+ * The image file opened for reading, its size in *size: -1 (errno set)
+ * when it cannot be or is no regular file.
  */
-static char *
-map_image(const char *path, size_t *len)
+static int
+open_image(const char *path, size_t *size)
 {
 	struct stat	 sb;
-	void		*p = MAP_FAILED;
 	int		 fd, saved = 0;
 
 	if ((fd = open(path, O_RDONLY)) < 0)
-		return NULL;
+		return -1;
 	if (fstat(fd, &sb) != 0)
 		saved = errno;
 	else if (!S_ISREG(sb.st_mode))
 		saved = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
-	else {
-		*len = (size_t)sb.st_size;
-		p = *len > 0 ? mmap(NULL, *len, PROT_READ, MAP_PRIVATE, fd, 0) :
-		    mmap(NULL, 1, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		saved = p == MAP_FAILED ? errno : 0;
+	else
+		*size = (size_t)sb.st_size;
+	if (saved != 0) {
+		close(fd);
+		errno = saved;
+		return -1;
 	}
-	close(fd);
-	errno = saved;
-	return p == MAP_FAILED ? NULL : p;
+	return fd;
 }
 
 struct hyph *
@@ -220,10 +214,10 @@ hyph_open(const char *dir, const char *dic_path, int left_min,
 {
 	struct hyph	*h;
 	char		*path = image_path(dir, dic_path);
-	char		*image;
-	size_t		 len;
+	size_t		 size = 0;
+	int		 fd;
 
-	if ((image = map_image(path, &len)) == NULL) {
+	if ((fd = open_image(path, &size)) < 0) {
 		diag_warning(pos, "no hyphenation for %s: %s: %s (make "
 		    "compiles it from the pattern file)", dic_path, path,
 		    strerror(errno));
@@ -231,16 +225,14 @@ hyph_open(const char *dir, const char *dic_path, int left_min,
 		return NULL;
 	}
 	h = xcalloc(1, sizeof(*h));
-	h->image = image;
-	h->image_len = len;
 	h->left_min = left_min, h->right_min = right_min;
-	if ((h->dict = read_image(image, len)) == NULL) {
+	if (map_image(h, fd, size) != 0) {
 		diag_warning(pos, "no hyphenation: %s is not a compiled "
 		    "pattern image of this machine: run make again", path);
-		hyph_free(h);
+		free(h);
 		h = NULL;
-	} else		/* the states are copied: let their pages go */
-		madvise(image, len, MADV_DONTNEED);
+	}
+	close(fd);
 	free(path);
 	return h;
 }
@@ -252,9 +244,8 @@ hyph_free(struct hyph *h)
 		return;
 	memo_clear(h);
 	free(h->memo);
-	free_dicts(h->dict);
 	hyph_except_free(h->except);
-	munmap(h->image, h->image_len > 0 ? h->image_len : 1);
+	munmap(h->image, h->image_len);
 	free(h);
 }
 

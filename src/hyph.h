@@ -19,7 +19,7 @@
 
 #include "util.h"
 
-#define HYPH_MAGIC	"BRHYPH1"	/* first 8 bytes of a compiled image */
+#define HYPH_MAGIC	"BRHYPH2"	/* first 8 bytes of a compiled image */
 
 struct hyph;
 

@@ -2,8 +2,9 @@
  * hyph_compile: turns a libhyphen pattern file into the flat image that
  * hyph.c reads at run time.  The patterns are converted to UTF-8 first
  * (Debian's German, Czech and Polish files are ISO-8859), loaded by
- * libhyphen itself, and its automaton written out as it is: states with
- * their match and replacement strings, transitions, the NOHYPHEN list.
+ * libhyphen itself, and its automaton written out as it is, in
+ * libhyphen's own structures with their pointers set for the address
+ * the image asks to be mapped at (see hyph_image.h).
  * Run by build/hyphc at make time; never at build time of a brochure.
  *
  * This part must never hyphenate: it only writes what libhyphen built.
@@ -66,23 +67,39 @@ nohyphen_len(const HyphenDict *d)
 	return len;
 }
 
-/* Zero bytes up to the next multiple of HYB_ALIGN from the file start. */
-static int
-pad(FILE *f)
+/* Zero bytes up to the next multiple of HYB_ALIGN from the image start. */
+static void
+pad(struct strbuf *img)
 {
 	static const char	zero[HYB_ALIGN];
-	long			at = ftell(f);
 
-	if (at < 0)
-		return -1;
-	at = (HYB_ALIGN - at % HYB_ALIGN) % HYB_ALIGN;
-	return fwrite(zero, 1, (size_t)at, f) == (size_t)at ? 0 : -1;
+	strbuf_append(img, zero, (HYB_ALIGN - img->len % HYB_ALIGN) %
+	    HYB_ALIGN);
 }
 
-static int32_t
+/* Where the image's pointers assume it: a slot picked by its file name,
+ * so that the languages of one run do not ask for the same place. */
+static uint64_t
+image_base(const char *out_path)
+{
+	const char	*base = strrchr(out_path, '/');
+
+	base = base ? base + 1 : out_path;
+	return HYB_BASE_FIRST + hash_bytes(base, strlen(base)) %
+	    HYB_BASE_SLOTS * HYB_BASE_STEP;
+}
+
+/* base + at as a pointer of the image (NULL for no string: -1). */
+static void *
+at_base(uint64_t base, int64_t at)
+{
+	return at < 0 ? NULL : (void *)(uintptr_t)(base + (uint64_t)at);
+}
+
+static int64_t
 add_string(struct strbuf *strings, const char *s)
 {
-	int32_t	at = (int32_t)strings->len;
+	int64_t	at = (int64_t)strings->len;
 
 	if (s == NULL)
 		return -1;
@@ -90,59 +107,87 @@ add_string(struct strbuf *strings, const char *s)
 	return at;
 }
 
-static int
-write_dict(FILE *f, const HyphenDict *d)
+/* A state's transitions, without the heap's padding bytes. */
+static void
+append_trans(struct strbuf *img, const HyphenState *st)
 {
-	struct hyb_dict		 hd;
-	struct hyb_state	*st;
-	struct strbuf		 strings = { NULL, 0, 0 };
-	int32_t			 ntrans = 0;
-	int			 i, ok;
+	HyphenTrans	t;
+	int		i;
 
-	st = xcalloc((size_t)d->num_states, sizeof(*st));
-	for (i = 0; i < d->num_states; i++) {
-		st[i].match = add_string(&strings, d->states[i].match);
-		st[i].repl = add_string(&strings, d->states[i].repl);
+	for (i = 0; i < st->num_trans; i++) {
+		memset(&t, 0, sizeof(t));
+		t.ch = st->trans[i].ch;
+		t.new_state = st->trans[i].new_state;
+		strbuf_append(img, (const char *)&t, sizeof(t));
+	}
+}
+
+/* One level appended to img, its pointers for an image at base; the
+ * level after it (if any) starts at the aligned end, and last says so. */
+static void
+write_dict(struct strbuf *img, const HyphenDict *d, uint64_t base, int last)
+{
+	HyphenDict	 hd;
+	HyphenState	*st = xcalloc((size_t)d->num_states, sizeof(*st));
+	struct strbuf	 strings = { NULL, 0, 0 };
+	size_t		 ntrans = 0, nohyph = nohyphen_len(d), i;
+	int64_t		 at_states = (int64_t)(img->len + sizeof(hd)), at_trans,
+			 at_strings, *match, *repl;
+
+	match = xcalloc((size_t)d->num_states, sizeof(*match));
+	repl = xcalloc((size_t)d->num_states, sizeof(*repl));
+	for (i = 0; i < (size_t)d->num_states; i++) {
+		match[i] = add_string(&strings, d->states[i].match);
+		repl[i] = add_string(&strings, d->states[i].repl);
+		ntrans += (size_t)d->states[i].num_trans;
+	}
+	at_trans = at_states + (int64_t)(sizeof(*st) * (size_t)d->num_states);
+	at_strings = at_trans + (int64_t)(sizeof(HyphenTrans) * ntrans);
+	for (ntrans = 0, i = 0; i < (size_t)d->num_states; i++) {
 		st[i].replindex = d->states[i].replindex;
 		st[i].replcut = d->states[i].replcut;
 		st[i].fallback_state = d->states[i].fallback_state;
 		st[i].num_trans = d->states[i].num_trans;
-		st[i].first_trans = ntrans;
-		ntrans += d->states[i].num_trans;
+		st[i].match = at_base(base, match[i] < 0 ? -1 :
+		    at_strings + match[i]);
+		st[i].repl = at_base(base, repl[i] < 0 ? -1 :
+		    at_strings + repl[i]);
+		st[i].trans = st[i].num_trans ? at_base(base, at_trans +
+		    (int64_t)(sizeof(HyphenTrans) * ntrans)) : NULL;
+		ntrans += (size_t)d->states[i].num_trans;
 	}
-	memset(&hd, 0, sizeof(hd));
+	memset(&hd, 0, sizeof(hd));	/* no padding bytes from the heap */
 	hd.lhmin = d->lhmin, hd.rhmin = d->rhmin;
 	hd.clhmin = d->clhmin, hd.crhmin = d->crhmin;
 	hd.nohyphenl = d->nohyphenl;
 	hd.num_states = d->num_states;
 	hd.utf8 = d->utf8;
-	hd.nohyphen_len = (uint32_t)nohyphen_len(d);
-	hd.ntrans = (uint32_t)ntrans;
-	hd.nstrings = (uint32_t)strings.len;
 	memcpy(hd.cset, d->cset, sizeof(hd.cset));
-	ok = fwrite(&hd, sizeof(hd), 1, f) == 1 &&
-	    fwrite(st, sizeof(*st), (size_t)d->num_states, f) ==
-	    (size_t)d->num_states;
-	for (i = 0; ok && i < d->num_states; i++)
-		ok = fwrite(d->states[i].trans, sizeof(HyphenTrans),
-		    (size_t)d->states[i].num_trans, f) ==
-		    (size_t)d->states[i].num_trans;
-	if (ok && strings.len > 0)
-		ok = fwrite(strings.data, 1, strings.len, f) == strings.len;
-	if (ok && hd.nohyphen_len > 0)
-		ok = fwrite(d->nohyphen, 1, hd.nohyphen_len, f) ==
-		    hd.nohyphen_len;
-	if (ok)
-		ok = pad(f) == 0;
+	hd.states = at_base(base, at_states);
+	hd.nohyphen = nohyph ? at_base(base, at_strings +
+	    (int64_t)strings.len) : NULL;
+	hd.nextlevel = last ? NULL : at_base(base, (at_strings +
+	    (int64_t)(strings.len + nohyph) + HYB_ALIGN - 1) /
+	    HYB_ALIGN * HYB_ALIGN);
+	strbuf_append(img, (const char *)&hd, sizeof(hd));
+	strbuf_append(img, (const char *)st, sizeof(*st) *
+	    (size_t)d->num_states);
+	for (i = 0; i < (size_t)d->num_states; i++)
+		append_trans(img, &d->states[i]);
+	strbuf_append(img, strings.data, strings.len);
+	strbuf_append(img, d->nohyphen, nohyph);
+	pad(img);
 	strbuf_free(&strings);
 	free(st);
-	return ok ? 0 : -1;
+	free(match);
+	free(repl);
 }
 
 static int
 write_image(const char *out_path, const HyphenDict *dict)
 {
 	struct hyb_header	 h;
+	struct strbuf		 img = { NULL, 0, 0 };
 	const HyphenDict	*d;
 	FILE			*f;
 	int			 ok;
@@ -150,13 +195,21 @@ write_image(const char *out_path, const HyphenDict *dict)
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, HYPH_MAGIC, sizeof(h.magic));
 	h.sizes = HYB_SIZES;
+	h.base = image_base(out_path);
 	for (d = dict; d != NULL; d = d->nextlevel)
 		h.ndicts++;
-	if ((f = fopen(out_path, "wb")) == NULL)
+	strbuf_append(&img, (const char *)&h, sizeof(h));
+	pad(&img);
+	for (d = dict; d != NULL; d = d->nextlevel)
+		write_dict(&img, d, h.base, d->nextlevel == NULL);
+	h.len = img.len;
+	memcpy(img.data, &h, sizeof(h));
+	if ((f = fopen(out_path, "wb")) == NULL) {
+		strbuf_free(&img);
 		return -1;
-	ok = fwrite(&h, sizeof(h), 1, f) == 1;
-	for (d = dict; ok && d != NULL; d = d->nextlevel)
-		ok = write_dict(f, d) == 0;
+	}
+	ok = fwrite(img.data, 1, img.len, f) == img.len;
+	strbuf_free(&img);
 	return fclose(f) == 0 && ok ? 0 : -1;
 }
 

@@ -4,10 +4,15 @@
  * sizes: the image is made on the machine that uses it (at make time);
  * the header's sizes word rejects an image from another kind of machine.
  *
- * header, then per dictionary level: hyb_dict, hyb_state[num_states],
- * HyphenTrans[ntrans], strings[nstrings], nohyphen[nohyphen_len], zero
- * bytes up to a multiple of HYB_ALIGN (so the next level's structures are
- * aligned when the image is read into one buffer).
+ * The image holds libhyphen's own structures, ready to use where the
+ * header's base says it is mapped: header, then per dictionary level a
+ * HyphenDict, its HyphenState[num_states], HyphenTrans[], the strings
+ * and the NOHYPHEN list, zero bytes up to a multiple of HYB_ALIGN.  Each
+ * pointer is base + its offset in the file (NULL stays NULL).  Mapped
+ * there, nothing is read before libhyphen walks it; mapped elsewhere,
+ * the reader moves every pointer by the difference.
+ *
+ * It must never hold anything but what libhyphen built.
  */
 #ifndef BROCHURE_HYPH_IMAGE_H
 #define BROCHURE_HYPH_IMAGE_H
@@ -18,32 +23,18 @@
 
 #define HYB_ALIGN	8	/* [bytes] */
 #define HYB_SIZES	((uint32_t)(sizeof(HyphenTrans) << 16 | \
-			    sizeof(struct hyb_state) << 8 | sizeof(void *)))
+			    sizeof(HyphenState) << 8 | sizeof(void *)))
+#define HYB_BASE_FIRST	0x200000000000ULL	/* 32 TiB: below the mmap
+						   area, above ASan's shadow */
+#define HYB_BASE_STEP	0x100000000ULL	/* 4 GiB apart */
+#define HYB_BASE_SLOTS	1024		/* one picked by the file name */
 
 struct hyb_header {
 	char		magic[8];	/* HYPH_MAGIC */
 	uint32_t	sizes;		/* HYB_SIZES of the writer */
 	uint32_t	ndicts;		/* levels (libhyphen's nextlevel) */
-};
-
-struct hyb_dict {
-	int8_t		lhmin, rhmin, clhmin, crhmin;
-	int32_t		nohyphenl;
-	int32_t		num_states;
-	int32_t		utf8;
-	uint32_t	nohyphen_len;	/* [bytes] 0: none */
-	uint32_t	ntrans;
-	uint32_t	nstrings;	/* [bytes] */
-	char		cset[MAX_NAME];
-};
-
-struct hyb_state {
-	int32_t		match;		/* offset in strings, -1 none */
-	int32_t		repl;		/* offset in strings, -1 none */
-	int8_t		replindex, replcut;
-	int32_t		fallback_state;
-	int32_t		num_trans;
-	int32_t		first_trans;	/* index into the transitions */
+	uint64_t	base;		/* the address the pointers assume */
+	uint64_t	len;		/* [bytes] of the whole image */
 };
 
 #endif /* BROCHURE_HYPH_IMAGE_H */
