@@ -268,7 +268,9 @@ fonts_new(void)
 	}
 	HPDF_UseUTFEncodings(f->pdf);
 	HPDF_SetCurrentEncoder(f->pdf, "UTF-8");
-	HPDF_SetCompressionMode(f->pdf, HPDF_COMP_ALL);
+	/* images only: pdf_pack.c compresses the font streams, pdf_contents.c
+	 * the pages */
+	HPDF_SetCompressionMode(f->pdf, HPDF_COMP_IMAGE);
 	f->shaping = hb_buffer_create();
 	return f;
 }

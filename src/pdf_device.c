@@ -731,13 +731,16 @@ write_all(int fd, const unsigned char *buf, size_t n)
 }
 
 /*
- * libharu's file, in the temporary file tmp (open as fd), packed by
- * pdf_pack.c unless PACK_ENV is set (to compare with or inspect
- * libharu's own output).  libharu writes the file itself and its
- * objects are freed before the file is read back: neither its copy in
- * memory nor its objects meet ours, where memory peaked.  0; -1 with
- * errno set; -2 when libharu failed (reported).  libharu's output always
- * packs: a build with NDEBUG would leave it unpacked rather than abort.
+ * libharu's file, in the temporary file tmp (open as fd), with our
+ * objects (d->ours) packed by pdf_pack.c, or, when PACK_ENV is set (to
+ * compare with or inspect libharu's own output), appended unpacked;
+ * ours are numbered after libharu's last object, known only now.
+ * libharu writes the file itself and its objects are freed before the
+ * file is read back: neither its copy in memory nor its objects meet
+ * ours, where memory peaked.  0; -1 with errno set; -2 when libharu
+ * failed (reported).  libharu's output always packs: a build with
+ * NDEBUG would leave it unpacked (and without the structure tree)
+ * rather than abort.
  */
 static int
 pdf_fill(struct pdf_dev *d, const struct srcpos *pos, int fd,
@@ -745,18 +748,21 @@ pdf_fill(struct pdf_dev *d, const struct srcpos *pos, int fd,
 {
 	const char	*env = getenv(PACK_ENV);
 	unsigned char	*raw, *packed;
-	size_t		 len;
+	size_t		 len, first;
 	int		 rc;
 
 	HPDF_SaveToFile(d->pdf, tmp);
 	if (pdf_check(d, pos, "writing the PDF") == -1)
 		return -2;
+	first = d->pdf->xref->start_offset + d->pdf->xref->entries->count;
 	HPDF_FreeDoc(d->pdf);	/* fonts_free frees the rest */
-	if (env != NULL && *env != '\0')
-		return 0;
 	if ((raw = (unsigned char *)file_read(tmp, &len)) == NULL)
 		return -1;
-	rc = pdf_pack(raw, len, &packed, &len);
+	raw = xrealloc(raw, len + pdf_objs_place(&d->ours, first, NULL) + 1);
+	pdf_objs_place(&d->ours, first, (char *)raw + len);
+	strbuf_free(&d->ours.text);
+	rc = pdf_pack_ours(raw, len, &d->ours, env != NULL && *env != '\0',
+	    &packed, &len);
 	free(raw);
 	assert(rc == 0);
 	if (rc == -1)
@@ -806,8 +812,8 @@ pdf_save(struct pdf_dev *d)
 }
 
 /*
- * Once the structure tree and the metadata are in libharu's objects,
- * what only drawing needed: the structure elements' kids, the
+ * Once the structure tree is our text (d->ours) and the metadata in
+ * libharu's objects, what only drawing needed: the structure's, the
  * destinations found, and the layout when the device was given it to
  * free (render_pdf_free).  Writing the contents and saving, where memory
  * peaks, need none of them.
@@ -916,6 +922,7 @@ pdf_write(const struct layout *l, struct layout *owned, struct fonts *fonts,
 		free(d.images[i].path);
 	free(d.images);
 	pdf_tags_free(&d);
+	pdf_objs_free(&d.ours);
 	pdf_contents_free(&d);
 	free(d.pages);
 	free(d.dests);

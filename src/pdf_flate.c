@@ -5,7 +5,8 @@
  * (one z_stream, reset for each buffer, so each is a complete zlib
  * stream as compress2() makes it) and stores the result under the lock.
  * A failure is kept and reported by the caller's thread in
- * flate_finish().
+ * flate_finish(), where the caller takes jobs too until none is left:
+ * who compresses a buffer never changes its bytes.
  *
  * This module must never include <hpdf.h>, never print from the thread,
  * and never return from flate_finish() or flate_free() with the thread
@@ -41,6 +42,7 @@ struct flate {
 	int		 running;	/* thread started, not yet joined */
 	struct flate_job *jobs;
 	size_t		 njobs, cap;
+	size_t		 next;		/* jobs taken */
 	size_t		 done;		/* jobs compressed (or failed) */
 	int		 closing;	/* nothing more will be queued */
 	int		 zerr;		/* the first zlib error, or Z_OK */
@@ -80,71 +82,101 @@ flate_one(z_stream *z, const struct flate_job *j, unsigned char **out,
 	return Z_OK;
 }
 
-/* A copy of the next job in *j: 0, or -1 once closing and none left. */
+/* A copy of the next job in *j, its number in *i: 0, or -1 once closing
+ * and none left. */
 static int
-flate_take(struct flate *f, struct flate_job *j)
+flate_take(struct flate *f, struct flate_job *j, size_t *i)
 {
 	int	 rc = -1;
 
 	pthread_mutex_lock(&f->lock);
-	while (f->done == f->njobs && !f->closing)
+	while (f->next == f->njobs && !f->closing)
 		pthread_cond_wait(&f->wake, &f->lock);
-	if (f->done < f->njobs) {
-		*j = f->jobs[f->done];
+	if (f->next < f->njobs) {
+		*i = f->next++;
+		*j = f->jobs[*i];
 		rc = 0;
 	}
 	pthread_mutex_unlock(&f->lock);
 	return rc;
 }
 
-static void *
-flate_thread(void *arg)
+/* Compress jobs until none is left and the queue is closing: the
+ * thread's loop, and the caller's in flate_finish(). */
+static void
+flate_work(struct flate *f)
 {
-	struct flate		*f = arg;
 	struct flate_job	 j;
 	z_stream		 z;
 	unsigned char		*out = NULL;
-	size_t			 out_len = 0;
+	size_t			 out_len = 0, i;
 	int			 zerr;
 
 	memset(&z, 0, sizeof(z));
 	zerr = deflateInit(&z, Z_DEFAULT_COMPRESSION);
-	while (flate_take(f, &j) == 0) {
+	while (flate_take(f, &j, &i) == 0) {
 		if (zerr == Z_OK)
 			zerr = flate_one(&z, &j, &out, &out_len);
 		free(j.in);
 		pthread_mutex_lock(&f->lock);
 		/* the array may have moved while unlocked */
-		f->jobs[f->done].in = NULL;
+		f->jobs[i].in = NULL;
 		if (zerr == Z_OK) {
-			f->jobs[f->done].out = out;
-			f->jobs[f->done].out_len = out_len;
+			f->jobs[i].out = out;
+			f->jobs[i].out_len = out_len;
 		}
-		f->zerr = zerr;
+		if (f->zerr == Z_OK)
+			f->zerr = zerr;
 		f->done++;
 		pthread_mutex_unlock(&f->lock);
 	}
 	deflateEnd(&z);
+}
+
+static void *
+flate_thread(void *arg)
+{
+	flate_work(arg);
 	return NULL;
+}
+
+/* A queue, its thread started if it can be: pthread_create's 0 or
+ * error in *rc. */
+static struct flate *
+flate_start(int *rc)
+{
+	struct flate	*f = xcalloc(1, sizeof(*f));
+
+	pthread_mutex_init(&f->lock, NULL);
+	pthread_cond_init(&f->wake, NULL);
+	if ((*rc = pthread_create(&f->thread, NULL, flate_thread, f)) == 0)
+		f->running = 1;
+	return f;
 }
 
 struct flate *
 flate_new(void)
 {
-	struct flate	*f = xcalloc(1, sizeof(*f));
+	struct flate	*f;
 	int		 rc;
 
-	pthread_mutex_init(&f->lock, NULL);
-	pthread_cond_init(&f->wake, NULL);
-	if ((rc = pthread_create(&f->thread, NULL, flate_thread, f)) != 0) {
+	f = flate_start(&rc);
+	if (rc != 0) {
 		diag_error(NULL, "cannot start a thread to compress the "
-		    "pages: %s: raise the limit on processes or threads "
+		    "PDF: %s: raise the limit on processes or threads "
 		    "(ulimit -u) or free memory", strerror(rc));
 		flate_free(f);
 		return NULL;
 	}
-	f->running = 1;
 	return f;
+}
+
+struct flate *
+flate_new_or_here(void)
+{
+	int	 rc;
+
+	return flate_start(&rc);
 }
 
 size_t
@@ -165,31 +197,33 @@ flate_push(struct flate *f, void *data, size_t len, int level)
 	return i;
 }
 
-/* Closing: the thread compresses what is queued, then ends. */
+/* Closing: the thread (and the caller, if help) compresses what is
+ * queued, then the thread ends. */
 static void
-flate_join(struct flate *f)
+flate_join(struct flate *f, int help)
 {
-	if (!f->running)
-		return;
 	pthread_mutex_lock(&f->lock);
 	f->closing = 1;
 	pthread_cond_signal(&f->wake);
 	pthread_mutex_unlock(&f->lock);
-	pthread_join(f->thread, NULL);
+	if (help)
+		flate_work(f);
+	if (f->running)
+		pthread_join(f->thread, NULL);
 	f->running = 0;
 }
 
 int
 flate_finish(struct flate *f)
 {
-	flate_join(f);
+	flate_join(f, 1);
 	if (f->zerr == Z_OK)
 		return 0;
 	if (f->zerr == Z_MEM_ERROR)
-		diag_error(NULL, "out of memory compressing the pages: "
+		diag_error(NULL, "out of memory compressing the PDF: "
 		    "free memory or build a smaller document");
 	else
-		diag_error(NULL, "zlib failed compressing the pages "
+		diag_error(NULL, "zlib failed compressing the PDF "
 		    "(error %d): check the zlib library", f->zerr);
 	return -1;
 }
@@ -208,7 +242,7 @@ flate_free(struct flate *f)
 
 	if (f == NULL)
 		return;
-	flate_join(f);
+	flate_join(f, 0);
 	for (i = 0; i < f->njobs; i++) {
 		free(f->jobs[i].in);
 		free(f->jobs[i].out);

@@ -24,6 +24,11 @@ struct flate;
  */
 struct flate	*flate_new(void);
 /*
+ * The same, but when no thread can be started, silently, the caller
+ * compresses every buffer in flate_finish(); never NULL.
+ */
+struct flate	*flate_new_or_here(void);
+/*
  * Queue len bytes at data (from malloc; the queue owns and frees them)
  * to be compressed at zlib's level (1 to 9): the buffer's number,
  * counted from 0.
@@ -31,7 +36,8 @@ struct flate	*flate_new(void);
 size_t		 flate_push(struct flate *, void *data, size_t len,
 		    int level);
 /*
- * Wait until every queued buffer is compressed and end the thread; then
+ * Compress queued buffers on the caller's thread too, next to the
+ * queue's, until every one is compressed, and end the thread; then
  * nothing more can be queued.  -1 after reporting when zlib failed or
  * memory ran out.
  */

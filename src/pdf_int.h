@@ -30,6 +30,30 @@ struct pdf_image {
 	HPDF_Image	 image;		/* NULL: the file failed, reported */
 };
 
+/*
+ * Objects written by us rather than libharu (pdf_tags.c's structure
+ * tree), for pdf_pack.c to add to libharu's file: their values one
+ * after the other in text, each with its number (that of a libharu
+ * placeholder object, whose value it replaces, or PDF_OBJS_OWN + n for
+ * our n-th, which takes the n-th number after libharu's last, known
+ * only once libharu has written its file) and where its value ends in
+ * text.  In text, a reference to our n-th object is PDF_OBJS_REF, n in
+ * decimal and " 0 R" (our strings escape every control byte).
+ */
+#define PDF_OBJS_REF	'\001'
+#define PDF_OBJS_OWN	((size_t)1 << 40)
+
+struct pdf_obj {
+	size_t		 num;
+	size_t		 end;
+};
+
+struct pdf_objs {
+	struct strbuf	 text;
+	struct pdf_obj	*obj;
+	size_t		 n, cap;
+};
+
 struct pdf_dev {
 	struct fonts		*fonts;
 	HPDF_Doc		 pdf;
@@ -59,6 +83,7 @@ struct pdf_dev {
 						   crop marks, once made */
 	struct pdf_tags		*tags;		/* pdf_tags.c's */
 	struct pdf_contents	*contents;	/* pdf_contents.c's */
+	struct pdf_objs		 ours;		/* added at saving */
 	int			 failed;
 };
 
@@ -116,8 +141,8 @@ void		 pdf_print_image(struct pdf_dev *, HPDF_Image,
  * structure root, the catalog's and the pages' entries; mark: the marked
  * content an item about to be drawn needs; link: a link annotation into
  * its item's Link element; end_page: closes the page's marked content;
- * end (before saving): the structure elements and the parent tree; free
- * (always, once).
+ * end (before saving): the structure elements and the parent tree, as
+ * our own objects in d->ours; free (always, once).
  */
 void		 pdf_tags_begin(struct pdf_dev *);
 void		 pdf_tags_mark(struct pdf_dev *, const struct item *);
@@ -125,6 +150,12 @@ void		 pdf_tags_link(struct pdf_dev *, const struct item *,
 		    HPDF_Annotation);
 void		 pdf_tags_end_page(struct pdf_dev *);
 void		 pdf_tags_end(struct pdf_dev *);
+/* The value of an object of ours ends here: number num. */
+void		 pdf_objs_end(struct pdf_objs *, size_t num);
+/* Our objects numbered from first: their text so into dst (NULL: only
+ * counted), the numbers and ends so in the objects; its length. */
+size_t		 pdf_objs_place(struct pdf_objs *, size_t first, char *dst);
+void		 pdf_objs_free(struct pdf_objs *);
 void		 pdf_tags_free(struct pdf_dev *);
 
 /*
@@ -147,6 +178,14 @@ void		 pdf_contents_free(struct pdf_dev *);
  * in as it is).
  */
 int		 pdf_pack(const unsigned char *in, size_t len,
+		    unsigned char **out, size_t *out_len);
+/*
+ * The same with our objects added (packed like libharu's), or (append)
+ * libharu's file unpacked with our objects added as an update at its
+ * end.  in holds libharu's file (len bytes) and then ours->text.
+ */
+int		 pdf_pack_ours(const unsigned char *in, size_t len,
+		    const struct pdf_objs *ours, int append,
 		    unsigned char **out, size_t *out_len);
 
 #endif /* BROCHURE_PDF_INT_H */

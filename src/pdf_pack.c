@@ -9,9 +9,21 @@
  * cross-reference stream (/Type /XRef, PNG Up predictor) with the
  * trailer's /Root, /Info and /ID.  Streams
  * (page contents, fonts, images, the XMP packet) and any object of
- * another generation stay at the top level, copied byte for byte; the
- * header and its binary comment too.  Object numbers do not change: the
+ * another generation stay at the top level, copied byte for byte, but
+ * for the streams libharu left without a filter (font programs, their
+ * CIDToGIDMaps and ToUnicode CMaps, PNG soft masks): those are
+ * compressed here with /Filter /FlateDecode and a direct /Length (the
+ * object libharu wrote for their /Length stays, unreferenced), except
+ * the XMP packet (/Type /Metadata), which stays readable; the header and
+ * its binary comment too.  Every stream compressed here is one job of a
+ * flate queue (pdf_flate.h), compressed on its thread and the caller's
+ * at once, each exactly as compress2() would: the bytes never depend on
+ * the threads.  Object numbers do not change: the
  * object streams and the cross-reference stream take the next ones.
+ * Objects we wrote ourselves (the structure tree, struct pdf_objs) join
+ * libharu's: one replaces the value of a placeholder libharu wrote,
+ * the others take the numbers after libharu's last; unpacked, they are
+ * appended as an update of libharu's file.
  *
  * The table says where each object starts; it ends where the next one
  * starts (or the table).  A small tokenizer of PDF's syntax (literal
@@ -34,6 +46,7 @@
 
 #include <zlib.h>
 
+#include "pdf_flate.h"
 #include "pdf_int.h"
 #include "util.h"
 
@@ -59,6 +72,14 @@
  * 627 KB); the demo (111 KB of objects) is 0.6 KB smaller at the best
  * level, which keeps it within 150 KB without images. */
 #define PACK_BEST_MAX	(256 * 1024)
+/* The level of the streams libharu left without a filter, as libharu
+ * would: the best saves the demo's fonts 49 bytes (of 50 KB) for a
+ * third more time. */
+#define PACK_STREAM_LEVEL Z_DEFAULT_COMPRESSION
+/* The cross-reference stream's level: its rows of small differences
+ * take zlib's best level 1 ms (at N=23) for 5 to 9 bytes less than its
+ * default. */
+#define PACK_XREF_LEVEL	Z_DEFAULT_COMPRESSION
 
 /* A span [from, to) of the input. */
 struct span {
@@ -86,6 +107,18 @@ struct pk_obj {
 	struct span	 value;		/* what a packed object holds */
 	const unsigned char *text;	/* its first byte */
 	int		 top;		/* a stream or of generation > 0 */
+	struct span	 data;		/* a stream's bytes up to where
+					   "endstream" begins */
+	struct span	 length;	/* its "/Length value" entry */
+	int		 squeezed;	/* compressed here: job */
+	size_t		 job;
+};
+
+/* An object stream: its number, dictionary, and job. */
+struct pk_stm {
+	size_t		 num;
+	char		 dict[NUM_MAX * 4];
+	size_t		 job;
 };
 
 struct pk {
@@ -99,6 +132,9 @@ struct pk {
 	struct pk_obj	*objs;		/* by offset */
 	size_t		 nobjs;
 	int		 level;		/* zlib's compression level */
+	struct flate	*flate;		/* the streams compressed here */
+	struct pk_stm	*stms;		/* the object streams */
+	size_t		 nstms;
 	struct strbuf	 out;
 };
 
@@ -575,8 +611,11 @@ pk_stream(struct pk *k, struct pk_obj *o, struct lex *l)
 	if (l->i >= l->end || l->p[l->i] != '\n')
 		return -1;
 	o->top = 1;
-	return ends_with(&tail, l->i, "endobj") &&
-	    ends_with(&tail, l->i, "endstream") ? 0 : -1;
+	if (!ends_with(&tail, l->i, "endobj") ||
+	    !ends_with(&tail, l->i, "endstream"))
+		return -1;
+	o->data = (struct span){ l->i + 1, tail.i };
+	return 0;
 }
 
 /* "N G obj", a value, then "endobj" and white space up to the next
@@ -650,39 +689,45 @@ deflate_all(const void *data, size_t n, int level, size_t *len)
 	return z;
 }
 
-/* "N 0 obj\n<<dict /Length L>>\nstream\n" data "\nendstream\nendobj\n",
- * data compressed; the object's row says where it is. */
+/* "N 0 obj\n<<dict /Length L>>\nstream\n" z "\nendstream\nendobj\n",
+ * z compressed already (L bytes); the object's row says where it is. */
+static void
+put_stream_z(struct pk *k, size_t num, const char *dict,
+    const unsigned char *z, size_t zlen)
+{
+	k->rows[num] = (struct pk_row){ 1, k->out.len, 0 };
+	strbuf_printf(&k->out, "%zu 0 obj\n<<", num);
+	strbuf_puts(&k->out, dict);
+	strbuf_printf(&k->out, " /Length %zu >>\nstream\n", zlen);
+	put(k, z, zlen);
+	strbuf_puts(&k->out, "\nendstream\nendobj\n");
+}
+
+/* The same with data compressed here, on this thread, at level. */
 static int
 put_stream(struct pk *k, size_t num, const char *dict, const void *data,
-    size_t n)
+    size_t n, int level)
 {
 	unsigned char	*z;
 	size_t		 zlen;
-	char		 head[NUM_MAX * 2];
 
-	if ((z = deflate_all(data, n, k->level, &zlen)) == NULL)
+	if ((z = deflate_all(data, n, level, &zlen)) == NULL)
 		return -1;
-	k->rows[num] = (struct pk_row){ 1, k->out.len, 0 };
-	snprintf(head, sizeof(head), "%zu 0 obj\n<<", num);
-	strbuf_puts(&k->out, head);
-	strbuf_puts(&k->out, dict);
-	snprintf(head, sizeof(head), " /Length %zu >>\nstream\n", zlen);
-	strbuf_puts(&k->out, head);
-	put(k, z, zlen);
-	strbuf_puts(&k->out, "\nendstream\nendobj\n");
+	put_stream_z(k, num, dict, z, zlen);
 	free(z);
 	return 0;
 }
 
 /* Object stream num of the packed objects k->objs[from…], at most
- * PACK_PER_STREAM; returns the index after the last one taken. */
+ * PACK_PER_STREAM, queued to be compressed; returns the index after the
+ * last one taken. */
 static size_t
-put_objstm(struct pk *k, size_t num, size_t from, int *rc)
+queue_objstm(struct pk *k, size_t num, size_t from)
 {
 	struct strbuf	 head = { NULL, 0, 0 }, body = { NULL, 0, 0 };
-	char		 dict[NUM_MAX * 4];
 	size_t		 i, n = 0;
 	struct pk_obj	*o;
+	struct pk_stm	*stm;
 
 	for (i = from; i < k->nobjs && !k->objs[i].top &&
 	    n < PACK_PER_STREAM; i++) {
@@ -693,11 +738,12 @@ put_objstm(struct pk *k, size_t num, size_t from, int *rc)
 		    o->value.to - o->value.from);
 		strbuf_putc(&body, '\n');
 	}
-	snprintf(dict, sizeof(dict), " /Type /ObjStm /N %zu /First %zu "
-	    "/Filter /FlateDecode", n, head.len);
+	stm = &k->stms[k->nstms++];
+	stm->num = num;
+	snprintf(stm->dict, sizeof(stm->dict), " /Type /ObjStm /N %zu "
+	    "/First %zu /Filter /FlateDecode", n, head.len);
 	strbuf_append(&head, body.data, body.len);
-	*rc = put_stream(k, num, dict, head.data, head.len);
-	strbuf_free(&head);
+	stm->job = flate_push(k->flate, head.data, head.len, k->level);
 	strbuf_free(&body);
 	return i;
 }
@@ -736,24 +782,56 @@ pack_cmp(const void *a, const void *b)
 }
 
 /* Every packed object (in pack_cmp's order) into object streams size,
- * size+1, …; returns how many, or -1. */
-static long
-put_objstms(struct pk *k)
+ * size+1, …, queued to be compressed (k->stms). */
+static void
+queue_objstms(struct pk *k)
 {
-	size_t	 i = 0, nstm = 0, num;
-	int	 rc = 0;
+	size_t	 i = 0, num;
 
 	qsort(k->objs, k->nobjs, sizeof(*k->objs), pack_cmp);
-	while (i < k->nobjs && !k->objs[i].top && rc == 0) {
-		num = k->size + nstm++;
+	k->stms = xcalloc(k->nobjs / PACK_PER_STREAM + 1, sizeof(*k->stms));
+	while (i < k->nobjs && !k->objs[i].top) {
+		num = k->size + k->nstms;
 		k->rows = xrealloc(k->rows, (num + 2) * sizeof(*k->rows));
-		i = put_objstm(k, num, i, &rc);
+		i = queue_objstm(k, num, i);
 	}
 	qsort(k->objs, k->nobjs, sizeof(*k->objs), obj_cmp);
-	return rc == 0 ? (long)nstm : -1;
 }
 
-/* Streams and objects of other generations, as they were. */
+/* The object streams, compressed. */
+static void
+put_objstms(struct pk *k)
+{
+	const unsigned char	*z;
+	size_t			 i, zlen;
+
+	for (i = 0; i < k->nstms; i++) {
+		z = flate_result(k->flate, k->stms[i].job, &zlen);
+		put_stream_z(k, k->stms[i].num, k->stms[i].dict, z, zlen);
+	}
+}
+
+/* A stream compressed here: its dictionary without /Length, then
+ * /Length and /Filter; its bytes compressed. */
+static void
+put_squeezed(struct pk *k, const struct pk_obj *o)
+{
+	const unsigned char	*z;
+	size_t			 zlen;
+
+	z = flate_result(k->flate, o->job, &zlen);
+	strbuf_printf(&k->out, "%zu %llu obj\n", o->num,
+	    (unsigned long long)k->rows[o->num].f3);
+	put_span(k, (struct span){ o->value.from, o->length.from });
+	put_span(k, (struct span){ o->length.to, o->value.to - 2 });
+	strbuf_printf(&k->out, " /Length %zu /Filter /FlateDecode >>\n"
+	    "stream\n", zlen);
+	put(k, z, zlen);
+	strbuf_puts(&k->out, "\nendstream\nendobj\n");
+}
+
+/* Streams and objects of other generations, as they were (but for the
+ * streams compressed here). */
 static void
 put_top(struct pk *k)
 {
@@ -762,8 +840,11 @@ put_top(struct pk *k)
 	for (i = 0; i < k->nobjs; i++)
 		if (k->objs[i].top) {
 			k->rows[k->objs[i].num].f2 = k->out.len;
-			put_span(k, (struct span){ k->objs[i].off,
-			    k->objs[i].end });
+			if (k->objs[i].squeezed)
+				put_squeezed(k, &k->objs[i]);
+			else
+				put_span(k, (struct span){ k->objs[i].off,
+				    k->objs[i].end });
 		}
 }
 
@@ -807,6 +888,25 @@ xref_rows(const struct pk *k, size_t nrows, const int w[3], size_t *len)
 	return out;
 }
 
+/* " /Root …", " /Info …" and " /ID …" as the trailer had them. */
+static void
+trailer_put(const struct pk *k, struct strbuf *b)
+{
+	strbuf_puts(b, " /Root ");
+	strbuf_append(b, (const char *)k->in + k->root.from,
+	    k->root.to - k->root.from);
+	if (k->info.to != 0) {
+		strbuf_puts(b, " /Info ");
+		strbuf_append(b, (const char *)k->in + k->info.from,
+		    k->info.to - k->info.from);
+	}
+	if (k->id.to != 0) {
+		strbuf_puts(b, " /ID ");
+		strbuf_append(b, (const char *)k->in + k->id.from,
+		    k->id.to - k->id.from);
+	}
+}
+
 /* The cross-reference stream, object nrows - 1, with the trailer's
  * entries; then startxref. */
 static int
@@ -825,23 +925,12 @@ put_xref(struct pk *k, size_t nrows)
 	}
 	w[1] = width(max2), w[2] = width(max3);
 	rows = xref_rows(k, nrows, w, &len);
-	strbuf_printf(&dict, " /Type /XRef /Size %zu /W [ %d %d %d ] /Root ",
+	strbuf_printf(&dict, " /Type /XRef /Size %zu /W [ %d %d %d ]",
 	    nrows, w[0], w[1], w[2]);
-	strbuf_append(&dict, (const char *)k->in + k->root.from,
-	    k->root.to - k->root.from);
-	if (k->info.to != 0) {
-		strbuf_puts(&dict, " /Info ");
-		strbuf_append(&dict, (const char *)k->in + k->info.from,
-		    k->info.to - k->info.from);
-	}
-	if (k->id.to != 0) {
-		strbuf_puts(&dict, " /ID ");
-		strbuf_append(&dict, (const char *)k->in + k->id.from,
-		    k->id.to - k->id.from);
-	}
+	trailer_put(k, &dict);
 	strbuf_printf(&dict, " /Filter /FlateDecode /DecodeParms << "
 	    "/Columns %d /Predictor %d >>", w[0] + w[1] + w[2], PNG_PREDICTOR);
-	rc = put_stream(k, nrows - 1, dict.data, rows, len);
+	rc = put_stream(k, nrows - 1, dict.data, rows, len, PACK_XREF_LEVEL);
 	strbuf_printf(&k->out, "startxref\n%zu\n%%%%EOF\n", at);
 	strbuf_free(&dict);
 	free(rows);
@@ -861,21 +950,245 @@ pk_level(const struct pk *k)
 	    Z_DEFAULT_COMPRESSION;
 }
 
+/* --- the streams libharu left without a filter --- */
+
+static struct pk_obj	*pk_find(struct pk *, size_t num);
+
+/* A /Length's value: an integer, or a reference to a packed object
+ * that holds one. */
+static int
+length_value(struct pk *k, struct span v, uint64_t *len)
+{
+	struct lex	 l = { k->in, v.from, v.to };
+	uint64_t	 num, gen;
+	struct pk_obj	*o;
+
+	if (span_uint(k->in, v, len) == 0)
+		return 0;
+	if (lex_uint(&l, &num) == -1 || lex_uint(&l, &gen) == -1 ||
+	    !lex_keyword(&l, "R") || num >= k->size ||
+	    gen != k->rows[num].f3 || (o = pk_find(k, (size_t)num)) == NULL)
+		return -1;
+	return span_uint(k->in, o->value, len);
+}
+
+/* A stream's dictionary: its "/Length value" entry (and the white space
+ * after it) in o->length; 1 and *len its value if the stream is to be
+ * compressed here (no /Filter, /DecodeParms or /F, not /Type
+ * /Metadata), 0 if not, -1 if it has no /Length that says. */
+static int
+squeeze_dict(struct pk *k, struct pk_obj *o, uint64_t *len)
+{
+	struct lex	 l = { k->in, o->value.from + 2, o->value.to - 2 };
+	struct span	 key, value, length = { 0, 0 };
+	int		 keep = 0;
+
+	for (lex_skip(&l); l.i < l.end; ) {
+		key.from = l.i;
+		if (l.p[l.i++] != '/')
+			return -1;
+		key.to = lex_regular(&l).to;
+		lex_skip(&l);
+		value.from = l.i;
+		if (lex_value(&l, 0) == -1)
+			return -1;
+		value.to = l.i;
+		lex_skip(&l);
+		if (key_is(k, key, "/Length")) {
+			o->length = (struct span){ key.from, l.i };
+			length = value;
+		} else if (key_is(k, key, "/Filter") ||
+		    key_is(k, key, "/DecodeParms") || key_is(k, key, "/F") ||
+		    (key_is(k, key, "/Type") && key_is(k, value, "/Metadata")))
+			keep = 1;
+	}
+	if (length.to == 0)
+		return -1;
+	if (keep)
+		return 0;
+	return length_value(k, length, len) == -1 ? -1 : 1;
+}
+
+/* Whether [from, to) is white space only. */
+static int
+only_ws(const struct pk *k, size_t from, size_t to)
+{
+	while (from < to && is_ws(k->in[from]))
+		from++;
+	return from == to;
+}
+
+/* Every stream to compress here queued, a copy of its /Length bytes,
+ * which end in white space before "endstream": 0, or -1. */
+static int
+queue_squeezed(struct pk *k)
+{
+	struct pk_obj	*o;
+	uint64_t	 len;
+	size_t		 i;
+	void		*copy;
+	int		 rc;
+
+	for (i = 0; i < k->nobjs; i++) {
+		o = &k->objs[i];
+		if (!o->top || o->data.to == 0)		/* not a stream */
+			continue;
+		if ((rc = squeeze_dict(k, o, &len)) != 1) {
+			if (rc == -1)
+				return -1;
+			continue;
+		}
+		if (len > o->data.to - o->data.from ||
+		    !only_ws(k, o->data.from + (size_t)len, o->data.to))
+			return -1;
+		copy = xmalloc(len ? (size_t)len : 1);
+		memcpy(copy, k->in + o->data.from, (size_t)len);
+		o->squeezed = 1;
+		o->job = flate_push(k->flate, copy, (size_t)len,
+		    PACK_STREAM_LEVEL);
+	}
+	return 0;
+}
+
+/* --- the whole --- */
+
+/* The streams left without a filter, then the object streams, queued
+ * at once; the thread starts on the first while the next are made, and
+ * this one joins it at the end. */
 static int
 pk_write(struct pk *k)
 {
-	long	 nstm;
+	int	 rc;
 
 	k->level = pk_level(k);
-	put(k, k->in, k->objs[0].off);		/* the header */
-	if ((nstm = put_objstms(k)) == -1)
+	k->flate = flate_new_or_here();
+	rc = queue_squeezed(k);
+	queue_objstms(k);
+	if (flate_finish(k->flate) == -1 || rc == -1)
 		return -1;
+	put(k, k->in, k->objs[0].off);		/* the header */
+	put_objstms(k);
 	put_top(k);
-	return put_xref(k, k->size + (size_t)nstm + 1);
+	return put_xref(k, k->size + k->nstms + 1);
+}
+
+/* --- our objects (src/pdf_int.h, struct pdf_objs) --- */
+
+/* The value of ours->obj[i]: its text follows libharu's file in the
+ * input. */
+static struct span
+our_span(const struct pk *k, const struct pdf_objs *ours, size_t i)
+{
+	return (struct span){ k->len + (i > 0 ? ours->obj[i - 1].end : 0),
+	    k->len + ours->obj[i].end };
+}
+
+/* Whether s holds one value and nothing else. */
+static int
+our_value(const struct pk *k, struct span s)
+{
+	struct lex	 l = { k->in, s.from, s.to };
+
+	if (lex_value(&l, 0) == -1)
+		return -1;
+	lex_skip(&l);
+	return l.i == s.to ? 0 : -1;
+}
+
+/* The object numbered num that is not a stream, or NULL. */
+static struct pk_obj *
+pk_find(struct pk *k, size_t num)
+{
+	size_t	 i;
+
+	for (i = 0; i < k->nobjs; i++)
+		if (k->objs[i].num == num)
+			return k->objs[i].top ? NULL : &k->objs[i];
+	return NULL;
+}
+
+/* Ours among the objects: a placeholder's value replaced, or a new
+ * object, numbered from k->size up, each number once; k->size then
+ * counts them. */
+static int
+pk_ours(struct pk *k, const struct pdf_objs *ours)
+{
+	size_t		 i, nnew = 0, num;
+	struct span	 s;
+	struct pk_obj	*o;
+
+	for (i = 0; i < ours->n; i++)
+		nnew += ours->obj[i].num >= k->size;
+	k->objs = xrealloc(k->objs, (k->nobjs + nnew + 1) * sizeof(*k->objs));
+	k->rows = xrealloc(k->rows, (k->size + nnew + 1) * sizeof(*k->rows));
+	memset(k->rows + k->size, 0, (nnew + 1) * sizeof(*k->rows));
+	for (i = 0; i < ours->n; i++) {
+		num = ours->obj[i].num;
+		s = our_span(k, ours, i);
+		if (our_value(k, s) == -1)
+			return -1;
+		if (num < k->size) {
+			if ((o = pk_find(k, num)) == NULL)
+				return -1;
+		} else if (num < k->size + nnew && k->rows[num].type == 0) {
+			k->rows[num].type = 1;
+			o = &k->objs[k->nobjs++];
+			*o = (struct pk_obj){ .num = num, .off = s.from,
+			    .end = s.to };
+		} else {
+			return -1;
+		}
+		o->value = s;
+		o->text = k->in + s.from;
+	}
+	k->size += nnew;
+	return 0;
+}
+
+/* libharu's file as it is, then ours as an update at its end: each
+ * object, a table of a subsection per object, the trailer with /Prev. */
+static int
+pk_append(struct pk *k, const struct pdf_objs *ours)
+{
+	size_t	*at, i, xref;
+
+	put(k, k->in, k->len);
+	if (ours->n == 0)
+		return 0;
+	at = xcalloc(ours->n, sizeof(*at));
+	if (k->in[k->len - 1] != '\n')
+		strbuf_putc(&k->out, '\n');
+	for (i = 0; i < ours->n; i++) {
+		at[i] = k->out.len;
+		strbuf_printf(&k->out, "%zu 0 obj\n", ours->obj[i].num);
+		put_span(k, our_span(k, ours, i));
+		strbuf_puts(&k->out, "\nendobj\n");
+	}
+	xref = k->out.len;
+	strbuf_puts(&k->out, "xref\n");
+	for (i = 0; i < ours->n; i++)
+		strbuf_printf(&k->out, "%zu 1\n%010zu 00000 n\r\n",
+		    ours->obj[i].num, at[i]);
+	strbuf_printf(&k->out, "trailer\n<< /Size %zu", k->size);
+	trailer_put(k, &k->out);
+	strbuf_printf(&k->out, " /Prev %zu >>\nstartxref\n%zu\n%%%%EOF\n",
+	    k->xref, xref);
+	free(at);
+	return 0;
 }
 
 int
 pdf_pack(const unsigned char *in, size_t len, unsigned char **out,
+    size_t *out_len)
+{
+	static const struct pdf_objs	 none;
+
+	return pdf_pack_ours(in, len, &none, 0, out, out_len);
+}
+
+int
+pdf_pack_ours(const unsigned char *in, size_t len,
+    const struct pdf_objs *ours, int append, unsigned char **out,
     size_t *out_len)
 {
 	struct pk	 k;
@@ -884,7 +1197,10 @@ pdf_pack(const unsigned char *in, size_t len, unsigned char **out,
 	memset(&k, 0, sizeof(k));
 	k.in = in;
 	k.len = len;
-	rc = len > 0 && pk_read(&k) == 0 ? pk_write(&k) : -1;
+	rc = len > 0 && pk_read(&k) == 0 && pk_ours(&k, ours) == 0 ?
+	    (append ? pk_append(&k, ours) : pk_write(&k)) : -1;
+	flate_free(k.flate);
+	free(k.stms);
 	free(k.rows);
 	free(k.objs);
 	if (rc == -1) {

@@ -17,6 +17,14 @@
  * every page gets /StructParents and /Tabs /S, every link annotation
  * /StructParent and /Contents.
  *
+ * The tree itself is never made of libharu's objects (at 2,300 entries
+ * they took 35 MB and as much in malloc's overhead): each element keeps
+ * its kids compactly while drawing, and at the end the root, the
+ * elements, the parent tree's arrays and leaves are written as PDF text
+ * into d->ours, numbered after libharu's last object; the catalog's
+ * /StructTreeRoot is an empty libharu dictionary whose value pdf_pack.c
+ * replaces with ours.  Strings are written as libharu writes them.
+ *
  * This module must never draw anything itself nor decide what an item
  * is: typeset named every item's element.
  */
@@ -39,23 +47,25 @@
 #define PDFDOC_HIGH	0x80	/* PDFDocEncoding: first of its own */
 #define PDFDOC_EURO	0xA0	/* its euro sign; Latin-1 above */
 #define PDFDOC_UNDEFINED 0xAD	/* no character there */
+#define OBJ_NUM_MASK	0x00FFFFFF	/* libharu's obj_id: the number */
+#define UTF16_SURROGATE	0x10000	/* first code point of a pair */
 
 enum kid_kind {
 	KID_ELEM,	/* a child element: value is its node */
 	KID_MCID,	/* marked content: value is the MCID on page */
-	KID_OBJR	/* an annotation on page */
+	KID_OBJR	/* an annotation on page: value is its number */
 };
 
 struct tag_kid {
 	enum kid_kind	 kind;
 	int		 value;
 	size_t		 page;
-	HPDF_Dict	 annot;		/* KID_OBJR */
 };
 
 /* One element of the layout's tree, as written. */
 struct tag_elem {
-	HPDF_Dict	 dict;		/* NULL: nothing drawn in it yet */
+	size_t		 seq;		/* 1, 2, … as made; 0: nothing
+					   drawn in it yet */
 	struct tag_kid	*kids;
 	size_t		 nkids, cap;
 	int		 own;		/* holds content or annotations */
@@ -84,8 +94,10 @@ struct pdf_tags {
 	size_t		 nannots, annots_cap;
 	enum mc_open	 open;
 	int		 open_node;
-	HPDF_Dict	 root;		/* the /StructTreeRoot */
+	size_t		 nseq;		/* elements made */
+	HPDF_Dict	 root;		/* the /StructTreeRoot's placeholder */
 	HPDF_Encoder	 utf8;
+	size_t		*page_num;	/* each page's object number */
 };
 
 static void *
@@ -110,12 +122,17 @@ page_index(const struct pdf_dev *d)
 	return (size_t)d->page_no - 1;
 }
 
+static size_t
+obj_num(const void *obj)
+{
+	return ((const HPDF_Obj_Header *)obj)->obj_id & OBJ_NUM_MASK;
+}
+
 static void
-kid_add(struct tag_elem *e, enum kid_kind kind, int value, size_t page,
-    HPDF_Dict annot)
+kid_add(struct tag_elem *e, enum kid_kind kind, int value, size_t page)
 {
 	e->kids = grow(e->kids, e->nkids, &e->cap, sizeof(*e->kids));
-	e->kids[e->nkids++] = (struct tag_kid){ kind, value, page, annot };
+	e->kids[e->nkids++] = (struct tag_kid){ kind, value, page };
 	if (kind != KID_ELEM && !e->own) {
 		e->own = 1;
 		e->page = page;
@@ -148,73 +165,107 @@ pdfdoc_byte(uint32_t cp)
 }
 
 /*
- * A text string (a no-break space as a space): PDFDocEncoding where
+ * A text string (a no-break space as a space) is PDFDocEncoding where
  * every character has a byte there (most German, English, Czech and
  * Polish text; ASCII at a quarter of UTF-16's size), else UTF-16BE.
+ * Whether utf8 has a PDFDocEncoding form, then in b (emptied first).
  */
-static HPDF_String
-text_string(struct pdf_dev *d, const char *utf8)
+static int
+pdfdoc_encode(const char *utf8, struct strbuf *b)
 {
-	struct strbuf	 b = { NULL, 0, 0 };
 	const char	*p = utf8;
 	size_t		 len = strlen(utf8), n;
 	uint32_t	 cp;
 	unsigned char	 c;
-	HPDF_String	 str;
 
-	strbuf_puts(&b, "");
+	b->len = 0;
+	strbuf_puts(b, "");
 	for (; len > 0; p += n, len -= n) {
 		if ((n = utf8_decode(p, len, &cp)) == 0 ||
 		    (c = pdfdoc_byte(cp == NBSP ? ' ' : cp)) == 0)
-			break;
-		strbuf_putc(&b, (char)c);
+			return 0;
+		strbuf_putc(b, (char)c);
 	}
-	str = HPDF_String_New(d->pdf->mmgr, len == 0 ? b.data : utf8,
-	    len == 0 ? NULL : d->tags->utf8);
+	return 1;
+}
+
+/* The text string as a libharu object (for libharu's dictionaries). */
+static HPDF_String
+text_string(struct pdf_dev *d, const char *utf8)
+{
+	struct strbuf	 b = { NULL, 0, 0 };
+	int		 doc = pdfdoc_encode(utf8, &b);
+	HPDF_String	 str;
+
+	str = HPDF_String_New(d->pdf->mmgr, doc ? b.data : utf8,
+	    doc ? NULL : d->tags->utf8);
 	strbuf_free(&b);
 	return str;
 }
 
-/* --- elements --- */
-
-/* /S, /Lang and /Alt; /Type is optional and left out (the file is
- * smaller). */
-static HPDF_Dict
-elem_dict(struct pdf_dev *d, const struct snode *n)
+/* Whether libharu escapes byte c of a literal string. */
+static int
+needs_escape(unsigned char c)
 {
-	HPDF_Dict	 dict = HPDF_Dict_New(d->pdf->mmgr);
-
-	if (dict == NULL || HPDF_Xref_Add(d->pdf->xref, dict) != HPDF_OK)
-		return NULL;
-	HPDF_Dict_AddName(dict, "S", snode_type_names[n->type]);
-	if (n->lang != NULL)
-		HPDF_Dict_Add(dict, "Lang", text_string(d, n->lang));
-	if (n->type == SN_FIGURE && n->alt != NULL)
-		HPDF_Dict_Add(dict, "Alt", text_string(d, n->alt));
-	return dict;
+	return c < 0x20 || c > 0x7e || strchr("\\%#/()<>[]{}", c) != NULL;
 }
 
 /*
+ * The text string written as libharu writes it: PDFDocEncoding as a
+ * literal string, each byte needing it as a three-digit octal escape;
+ * else UTF-16BE with its byte order mark as a hex string.
+ */
+static void
+text_put(struct strbuf *out, const char *utf8)
+{
+	struct strbuf	 b = { NULL, 0, 0 };
+	const char	*p = utf8;
+	size_t		 len = strlen(utf8), i, n;
+	uint32_t	 cp;
+	unsigned char	 c;
+
+	if (pdfdoc_encode(utf8, &b)) {
+		strbuf_putc(out, '(');
+		for (i = 0; i < b.len; i++)
+			if (needs_escape(c = (unsigned char)b.data[i]))
+				strbuf_printf(out, "\\%03o", c);
+			else
+				strbuf_putc(out, (char)c);
+		strbuf_putc(out, ')');
+		strbuf_free(&b);
+		return;
+	}
+	strbuf_free(&b);
+	strbuf_puts(out, "<FEFF");
+	for (; len > 0 && (n = utf8_decode(p, len, &cp)) != 0; p += n,
+	    len -= n)
+		if (cp >= UTF16_SURROGATE)
+			strbuf_printf(out, "%04X%04X", 0xD800 +
+			    ((cp - UTF16_SURROGATE) >> 10), 0xDC00 +
+			    ((cp - UTF16_SURROGATE) & 0x3FF));
+		else
+			strbuf_printf(out, "%04X", cp);
+	strbuf_putc(out, '>');
+}
+
+/* --- elements --- */
+
+/*
  * The element of node, made (with its ancestors) the first time
- * something is drawn in it; NULL when libharu failed (it reported).
+ * something is drawn in it.
  */
 static struct tag_elem *
 elem_attach(struct pdf_dev *d, int node)
 {
 	struct pdf_tags		*t = d->tags;
 	const struct snode	*n = &d->layout->nodes[node];
-	struct tag_elem		*e = &t->elems[node], *parent;
+	struct tag_elem		*e = &t->elems[node];
 
-	if (e->dict != NULL)
+	if (e->seq != 0)
 		return e;
-	if (n->parent < 0)	/* the Document, which libharu failed */
-		return NULL;
-	if ((parent = elem_attach(d, n->parent)) == NULL)
-		return NULL;
-	if ((e->dict = elem_dict(d, n)) == NULL)
-		return NULL;
-	HPDF_Dict_Add(e->dict, "P", parent->dict);
-	kid_add(parent, KID_ELEM, node, 0, NULL);
+	assert(n->parent >= 0);		/* the Document is made at begin */
+	kid_add(elem_attach(d, n->parent), KID_ELEM, node, 0);
+	e->seq = ++t->nseq;
 	return e;
 }
 
@@ -230,8 +281,8 @@ mc_close(struct pdf_dev *d)
 	d->tags->open = MC_NONE;
 }
 
-/* A new MCID of the page for node; -1 when libharu failed. */
-static int
+/* A new MCID of the page for node. */
+static void
 mc_content(struct pdf_dev *d, int node)
 {
 	struct tag_page	*p = &d->tags->pages[page_index(d)];
@@ -239,15 +290,12 @@ mc_content(struct pdf_dev *d, int node)
 	char		 line[MC_MAX];
 	int		 mcid = (int)p->n;
 
-	if (e == NULL)
-		return -1;
 	p->node = grow(p->node, p->n, &p->cap, sizeof(*p->node));
 	p->node[p->n++] = node;
-	kid_add(e, KID_MCID, mcid, page_index(d), NULL);
+	kid_add(e, KID_MCID, mcid, page_index(d));
 	snprintf(line, sizeof(line), "/%s <</MCID %d>> BDC\n",
 	    snode_type_names[d->layout->nodes[node].type], mcid);
 	HPDF_Stream_WriteStr(page_stream(d), line);
-	return mcid;
 }
 
 void
@@ -267,8 +315,8 @@ pdf_tags_mark(struct pdf_dev *d, const struct item *it)
 	else if (want == MC_ARTIFACT)
 		HPDF_Stream_WriteStr(page_stream(d), "/Artifact <</Type "
 		    "/Layout>> BDC\n");
-	else if (mc_content(d, it->node) == -1)
-		return;
+	else
+		mc_content(d, it->node);
 	t->open = want;
 	t->open_node = it->node;
 }
@@ -288,10 +336,10 @@ pdf_tags_link(struct pdf_dev *d, const struct item *it, HPDF_Annotation a)
 	const struct snode	*n = &d->layout->nodes[it->node];
 	struct tag_elem		*e;
 
-	if (it->node == LAYOUT_ARTIFACT || (e = elem_attach(d, it->node)) ==
-	    NULL)
+	if (it->node == LAYOUT_ARTIFACT)
 		return;
-	kid_add(e, KID_OBJR, 0, page_index(d), a);
+	e = elem_attach(d, it->node);
+	kid_add(e, KID_OBJR, (int)obj_num(a), page_index(d));
 	t->annots = grow(t->annots, t->nannots, &t->annots_cap,
 	    sizeof(*t->annots));
 	t->annots[t->nannots] = it->node;
@@ -303,6 +351,94 @@ pdf_tags_link(struct pdf_dev *d, const struct item *it, HPDF_Annotation a)
 
 /* --- the tree, once everything is drawn --- */
 
+void
+pdf_objs_end(struct pdf_objs *o, size_t num)
+{
+	o->obj = grow(o->obj, o->n, &o->cap, sizeof(*o->obj));
+	o->obj[o->n++] = (struct pdf_obj){ num, o->text.len };
+}
+
+size_t
+pdf_objs_place(struct pdf_objs *o, size_t first, char *dst)
+{
+	const char	*p = o->text.data, *end = p + o->text.len, *ref;
+	char		 num[ID_MAX];
+	size_t		 len = 0, i = 0, n, at;
+	int		 w;
+
+	for (; p < end; p = ref) {
+		if ((ref = memchr(p, PDF_OBJS_REF, (size_t)(end - p))) == NULL)
+			ref = end;
+		at = (size_t)(p - o->text.data);
+		for (; dst != NULL && i < o->n && o->obj[i].end <=
+		    (size_t)(ref - o->text.data); i++)
+			o->obj[i].end = len + o->obj[i].end - at;
+		if (dst != NULL)
+			memcpy(dst + len, p, (size_t)(ref - p));
+		len += (size_t)(ref - p);
+		if (ref == end)
+			break;
+		n = strtoul(ref + 1, (char **)&ref, 10);
+		w = snprintf(num, sizeof(num), "%zu", first + n);
+		if (dst != NULL)
+			memcpy(dst + len, num, (size_t)w);
+		len += (size_t)w;
+	}
+	for (i = 0; dst != NULL && i < o->n; i++)
+		if (o->obj[i].num >= PDF_OBJS_OWN)
+			o->obj[i].num = first + o->obj[i].num - PDF_OBJS_OWN;
+	return len;
+}
+
+void
+pdf_objs_free(struct pdf_objs *o)
+{
+	strbuf_free(&o->text);
+	free(o->obj);
+	memset(o, 0, sizeof(*o));
+}
+
+/* Which of ours an object is: the elements as made, then each page's
+ * array of the parent tree, then its leaves. */
+static size_t
+elem_num(const struct pdf_tags *t, int node)
+{
+	return t->elems[node].seq - 1;
+}
+
+static size_t
+page_array_num(const struct pdf_tags *t, size_t page)
+{
+	return t->nseq + page;
+}
+
+static size_t
+leaf_num(const struct pdf_dev *d, size_t leaf)
+{
+	return page_array_num(d->tags, d->npages) + leaf;
+}
+
+/* A reference to libharu's object num. */
+static void
+ref_put(struct strbuf *b, const char *key, size_t num)
+{
+	strbuf_printf(b, "%s%zu 0 R", key, num);
+}
+
+/* A reference to our n-th object. */
+static void
+own_put(struct strbuf *b, const char *key, size_t n)
+{
+	strbuf_printf(b, "%s%c%zu 0 R", key, PDF_OBJS_REF, n);
+}
+
+/* The value of our n-th object ends here. */
+static void
+own_end(struct pdf_dev *d, size_t n)
+{
+	pdf_objs_end(&d->ours, PDF_OBJS_OWN + n);
+}
+
 static int
 kid_cmp(const void *a, const void *b)
 {
@@ -311,136 +447,154 @@ kid_cmp(const void *a, const void *b)
 	return (x->value > y->value) - (x->value < y->value);
 }
 
-static HPDF_Dict
-kid_ref(struct pdf_dev *d, const char *type, size_t page)
-{
-	HPDF_Dict	 ref = HPDF_Dict_New(d->pdf->mmgr);
-
-	if (ref != NULL) {
-		HPDF_Dict_AddName(ref, "Type", type);
-		HPDF_Dict_Add(ref, "Pg", d->pages[page]);
-	}
-	return ref;
-}
-
+/* One entry of /K: an element, an MCID on the element's page, an MCR
+ * on another, an OBJR. */
 static void
-kid_write(struct pdf_dev *d, const struct tag_elem *e, HPDF_Array k,
-    const struct tag_kid *kid)
+kid_put(struct strbuf *b, const struct pdf_tags *t,
+    const struct tag_elem *e, const struct tag_kid *kid)
 {
-	HPDF_Dict	 ref;
-
 	if (kid->kind == KID_ELEM) {
-		HPDF_Array_Add(k, d->tags->elems[kid->value].dict);
+		own_put(b, " ", elem_num(t, kid->value));
 	} else if (kid->kind == KID_MCID && kid->page == e->page) {
-		HPDF_Array_AddNumber(k, kid->value);
-	} else if ((ref = kid_ref(d, kid->kind == KID_MCID ? "MCR" : "OBJR",
-	    kid->page)) != NULL) {
+		strbuf_printf(b, " %d", kid->value);
+	} else {
+		strbuf_printf(b, " <</Type/%s", kid->kind == KID_MCID ?
+		    "MCR" : "OBJR");
+		ref_put(b, "/Pg ", t->page_num[kid->page]);
 		if (kid->kind == KID_MCID)
-			HPDF_Dict_AddNumber(ref, "MCID", kid->value);
+			strbuf_printf(b, "/MCID %d", kid->value);
 		else
-			HPDF_Dict_Add(ref, "Obj", kid->annot);
-		HPDF_Array_Add(k, ref);
-	}
-}
-
-/* /K and /Pg of an element that holds something. */
-static void
-elem_finish(struct pdf_dev *d, struct tag_elem *e)
-{
-	HPDF_Array	 k = HPDF_Array_New(d->pdf->mmgr);
-	size_t		 i;
-
-	if (k == NULL)
-		return;
-	if (e->own)
-		HPDF_Dict_Add(e->dict, "Pg", d->pages[e->page]);
-	else if (e->nkids > 1)
-		qsort(e->kids, e->nkids, sizeof(*e->kids), kid_cmp);
-	for (i = 0; i < e->nkids; i++)
-		kid_write(d, e, k, &e->kids[i]);
-	HPDF_Dict_Add(e->dict, "K", k);
-}
-
-/* The value of key in the parent tree: a page's elements by MCID, or
- * an annotation's element. */
-static void *
-parent_value(struct pdf_dev *d, size_t key)
-{
-	struct pdf_tags		*t = d->tags;
-	const struct tag_page	*p;
-	HPDF_Array		 a;
-	size_t			 i;
-
-	if (key >= d->npages)
-		return t->elems[t->annots[key - d->npages]].dict;
-	p = &t->pages[key];
-	if ((a = HPDF_Array_New(d->pdf->mmgr)) == NULL ||
-	    HPDF_Xref_Add(d->pdf->xref, a) != HPDF_OK)
-		return NULL;
-	for (i = 0; i < p->n; i++)
-		HPDF_Array_Add(a, t->elems[p->node[i]].dict);
-	return a;
-}
-
-/* Keys [from, to) of the parent tree as a /Nums array in dict. */
-static void
-nums_write(struct pdf_dev *d, HPDF_Dict dict, size_t from, size_t to)
-{
-	HPDF_Array	 nums = HPDF_Array_New(d->pdf->mmgr);
-	void		*v;
-	size_t		 key;
-
-	if (nums == NULL)
-		return;
-	for (key = from; key < to; key++)
-		if ((v = parent_value(d, key)) != NULL) {
-			HPDF_Array_AddNumber(nums, (HPDF_INT32)key);
-			HPDF_Array_Add(nums, v);
-		}
-	HPDF_Dict_Add(dict, "Nums", nums);
-}
-
-/* The parent tree: one /Nums, or leaves of NUMS_PER_LEAF keys. */
-static void
-parent_tree(struct pdf_dev *d)
-{
-	size_t		 keys = d->npages + d->tags->nannots, from, to;
-	HPDF_Dict	 tree = HPDF_Dict_New(d->pdf->mmgr), leaf;
-	HPDF_Array	 kids, limits;
-
-	if (tree == NULL)
-		return;
-	HPDF_Dict_Add(d->tags->root, "ParentTree", tree);
-	HPDF_Dict_AddNumber(d->tags->root, "ParentTreeNextKey",
-	    (HPDF_INT32)keys);
-	if (keys <= NUMS_PER_LEAF) {
-		nums_write(d, tree, 0, keys);
-		return;
-	}
-	if ((kids = HPDF_Array_New(d->pdf->mmgr)) == NULL)
-		return;
-	HPDF_Dict_Add(tree, "Kids", kids);
-	for (from = 0; from < keys; from = to) {
-		to = from + NUMS_PER_LEAF < keys ? from + NUMS_PER_LEAF : keys;
-		if ((leaf = HPDF_Dict_New(d->pdf->mmgr)) == NULL ||
-		    HPDF_Xref_Add(d->pdf->xref, leaf) != HPDF_OK ||
-		    (limits = HPDF_Array_New(d->pdf->mmgr)) == NULL)
-			return;
-		HPDF_Array_AddNumber(limits, (HPDF_INT32)from);
-		HPDF_Array_AddNumber(limits, (HPDF_INT32)(to - 1));
-		HPDF_Dict_Add(leaf, "Limits", limits);
-		nums_write(d, leaf, from, to);
-		HPDF_Array_Add(kids, leaf);
+			ref_put(b, "/Obj ", (size_t)kid->value);
+		strbuf_puts(b, ">>");
 	}
 }
 
 /*
- * Every Note gets an /ID ("note-" and its node, in the order of the
+ * The element of node: /S, /P, /Lang, /Alt (figures), /ID (notes),
+ * /Pg (where it holds something) and /K; /Type is optional and left
+ * out (the file is smaller).
+ */
+static void
+elem_put(struct pdf_dev *d, int node)
+{
+	struct pdf_tags		*t = d->tags;
+	struct tag_elem		*e = &t->elems[node];
+	const struct snode	*n = &d->layout->nodes[node];
+	struct strbuf		*b = &d->ours.text;
+	char			 id[ID_MAX];
+	size_t			 i;
+
+	strbuf_printf(b, "<</S/%s", snode_type_names[n->type]);
+	if (n->parent < 0)
+		ref_put(b, "/P ", obj_num(t->root));
+	else
+		own_put(b, "/P ", elem_num(t, n->parent));
+	if (n->lang != NULL) {
+		strbuf_puts(b, "/Lang");
+		text_put(b, n->lang);
+	}
+	if (n->type == SN_FIGURE && n->alt != NULL) {
+		strbuf_puts(b, "/Alt");
+		text_put(b, n->alt);
+	}
+	if (n->type == SN_NOTE) {
+		snprintf(id, sizeof(id), "note-%d", node);
+		strbuf_puts(b, "/ID");
+		text_put(b, id);
+	}
+	if (e->own)
+		ref_put(b, "/Pg ", t->page_num[e->page]);
+	else if (e->nkids > 1)
+		qsort(e->kids, e->nkids, sizeof(*e->kids), kid_cmp);
+	strbuf_puts(b, "/K[");
+	for (i = 0; i < e->nkids; i++)
+		kid_put(b, t, e, &e->kids[i]);
+	strbuf_puts(b, "]>>");
+	own_end(d, elem_num(t, node));
+}
+
+/* The value of key in the parent tree: a page's array of elements by
+ * MCID (an object of its own), or an annotation's element. */
+static void
+parent_value_put(struct pdf_dev *d, size_t key)
+{
+	const struct pdf_tags	*t = d->tags;
+
+	if (key >= d->npages)
+		own_put(&d->ours.text, " ", elem_num(t,
+		    t->annots[key - d->npages]));
+	else
+		own_put(&d->ours.text, " ", page_array_num(t, key));
+}
+
+/* Keys [from, to) of the parent tree: "/Nums[…]". */
+static void
+nums_put(struct pdf_dev *d, size_t from, size_t to)
+{
+	size_t		 key;
+
+	strbuf_puts(&d->ours.text, "/Nums[");
+	for (key = from; key < to; key++) {
+		strbuf_printf(&d->ours.text, "%s%zu", key > from ? " " : "",
+		    key);
+		parent_value_put(d, key);
+	}
+	strbuf_putc(&d->ours.text, ']');
+}
+
+/* The parent tree's dictionary (for the root): one /Nums, or /Kids of
+ * leaves of NUMS_PER_LEAF keys. */
+static void
+parent_tree_put(struct pdf_dev *d, struct strbuf *b)
+{
+	size_t		 keys = d->npages + d->tags->nannots, leaf;
+
+	strbuf_puts(b, "/ParentTree<<");
+	if (keys <= NUMS_PER_LEAF) {
+		nums_put(d, 0, keys);
+	} else {
+		strbuf_puts(b, "/Kids[");
+		for (leaf = 0; leaf * NUMS_PER_LEAF < keys; leaf++)
+			own_put(b, leaf > 0 ? " " : "", leaf_num(d, leaf));
+		strbuf_putc(b, ']');
+	}
+	strbuf_printf(b, ">>/ParentTreeNextKey %zu", keys);
+}
+
+/* The objects of the parent tree: each page's array, the leaves. */
+static void
+parent_objs_put(struct pdf_dev *d)
+{
+	const struct pdf_tags	*t = d->tags;
+	struct strbuf		*b = &d->ours.text;
+	size_t			 keys = d->npages + t->nannots, i, from, to;
+
+	for (i = 0; i < d->npages; i++) {
+		strbuf_putc(b, '[');
+		for (from = 0; from < t->pages[i].n; from++)
+			own_put(b, from > 0 ? " " : "",
+			    elem_num(t, t->pages[i].node[from]));
+		strbuf_putc(b, ']');
+		own_end(d, page_array_num(t, i));
+	}
+	if (keys <= NUMS_PER_LEAF)
+		return;
+	for (from = 0, i = 0; from < keys; from = to, i++) {
+		to = from + NUMS_PER_LEAF < keys ? from + NUMS_PER_LEAF : keys;
+		strbuf_printf(b, "<</Limits[%zu %zu]", from, to - 1);
+		nums_put(d, from, to);
+		strbuf_puts(b, ">>");
+		own_end(d, leaf_num(d, i));
+	}
+}
+
+/*
+ * Every Note has an /ID ("note-" and its node, in the order of the
  * report) and the /IDTree lists them, sorted as strings.
  */
 struct note_id {
 	char		 name[ID_MAX];
-	HPDF_Dict	 elem;
+	int		 node;
 };
 
 static int
@@ -451,34 +605,43 @@ note_id_cmp(const void *a, const void *b)
 }
 
 static void
-note_ids(struct pdf_dev *d)
+id_tree_put(struct pdf_dev *d, struct strbuf *b)
 {
 	struct pdf_tags	*t = d->tags;
 	struct note_id	*ids = xcalloc(t->nelems, sizeof(*ids));
-	HPDF_Dict	 tree;
-	HPDF_Array	 names;
 	size_t		 i, n = 0;
 
 	for (i = 0; i < t->nelems; i++) {
-		if (t->elems[i].dict == NULL ||
-		    d->layout->nodes[i].type != SN_NOTE)
+		if (t->elems[i].seq == 0 || d->layout->nodes[i].type != SN_NOTE)
 			continue;
 		snprintf(ids[n].name, sizeof(ids[n].name), "note-%zu", i);
-		ids[n].elem = t->elems[i].dict;
-		HPDF_Dict_Add(ids[n].elem, "ID", text_string(d, ids[n].name));
-		n++;
+		ids[n++].node = (int)i;
 	}
 	qsort(ids, n, sizeof(*ids), note_id_cmp);
-	if (n > 0 && (tree = HPDF_Dict_New(d->pdf->mmgr)) != NULL &&
-	    (names = HPDF_Array_New(d->pdf->mmgr)) != NULL) {
+	if (n > 0) {
+		strbuf_puts(b, "/IDTree<</Names[");
 		for (i = 0; i < n; i++) {
-			HPDF_Array_Add(names, text_string(d, ids[i].name));
-			HPDF_Array_Add(names, ids[i].elem);
+			text_put(b, ids[i].name);
+			own_put(b, " ", elem_num(t, ids[i].node));
+			strbuf_putc(b, i + 1 < n ? ' ' : ']');
 		}
-		HPDF_Dict_Add(tree, "Names", names);
-		HPDF_Dict_Add(t->root, "IDTree", tree);
+		strbuf_puts(b, ">>");
 	}
 	free(ids);
+}
+
+/* The root, in place of its placeholder. */
+static void
+root_put(struct pdf_dev *d)
+{
+	struct strbuf	*b = &d->ours.text;
+
+	strbuf_puts(b, "<</Type/StructTreeRoot");
+	own_put(b, "/K ", elem_num(d->tags, 0));
+	parent_tree_put(d, b);
+	id_tree_put(d, b);
+	strbuf_puts(b, ">>");
+	pdf_objs_end(&d->ours, obj_num(d->tags->root));
 }
 
 void
@@ -487,15 +650,18 @@ pdf_tags_end(struct pdf_dev *d)
 	struct pdf_tags	*t = d->tags;
 	size_t		 i;
 
+	t->page_num = xcalloc(d->npages, sizeof(*t->page_num));
+	for (i = 0; i < d->npages; i++)
+		t->page_num[i] = obj_num(d->pages[i]);
+	root_put(d);
 	for (i = 0; i < t->nelems; i++) {
-		if (t->elems[i].dict != NULL)
-			elem_finish(d, &t->elems[i]);
-		free(t->elems[i].kids);		/* libharu's now: memory */
-		t->elems[i].kids = NULL;	/* peaks from here on */
+		if (t->elems[i].seq != 0)
+			elem_put(d, (int)i);
+		free(t->elems[i].kids);
+		t->elems[i].kids = NULL;
 		t->elems[i].nkids = t->elems[i].cap = 0;
 	}
-	note_ids(d);
-	parent_tree(d);
+	parent_objs_put(d);
 }
 
 /* --- the catalog and the pages --- */
@@ -517,7 +683,7 @@ catalog(struct pdf_dev *d)
 		HPDF_Dict_Add(cat, "ViewerPreferences", prefs);
 	if (prefs != NULL)
 		HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
-	HPDF_Dict_Add(cat, "StructTreeRoot", d->tags->root);
+	HPDF_Dict_Add(cat, "StructTreeRoot", d->tags->root);	/* ours */
 }
 
 /* The root and its Document, the catalog's entries, the pages'. */
@@ -525,23 +691,17 @@ void
 pdf_tags_begin(struct pdf_dev *d)
 {
 	struct pdf_tags	*t = xcalloc(1, sizeof(*t));
-	struct tag_elem	*doc;
 	size_t		 i;
 
 	d->tags = t;
 	t->nelems = d->layout->nnodes;
 	t->elems = xcalloc(t->nelems, sizeof(*t->elems));
 	t->pages = xcalloc(d->npages, sizeof(*t->pages));
+	t->elems[0].seq = ++t->nseq;	/* the Document */
 	t->utf8 = HPDF_GetEncoder(d->pdf, "UTF-8");
 	t->root = HPDF_Dict_New(d->pdf->mmgr);
 	if (t->root == NULL || HPDF_Xref_Add(d->pdf->xref, t->root) != HPDF_OK)
 		return;
-	HPDF_Dict_AddName(t->root, "Type", "StructTreeRoot");
-	doc = &t->elems[0];
-	if ((doc->dict = elem_dict(d, &d->layout->nodes[0])) == NULL)
-		return;
-	HPDF_Dict_Add(doc->dict, "P", t->root);
-	HPDF_Dict_Add(t->root, "K", doc->dict);
 	catalog(d);
 	for (i = 0; i < d->npages; i++) {
 		HPDF_Dict_AddNumber(d->pages[i], "StructParents",
@@ -565,6 +725,7 @@ pdf_tags_free(struct pdf_dev *d)
 	free(t->elems);
 	free(t->pages);
 	free(t->annots);
+	free(t->page_num);
 	free(t);
 	d->tags = NULL;
 }

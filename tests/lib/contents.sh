@@ -56,7 +56,7 @@ run_contents() {
 	    ct_large
 	check "contents: a batch's files likewise" ct_batch
 	check "contents: no thread: an error and no file" ct_fail fail_thread \
-	    'error: cannot start a thread to compress the pages'
+	    'error: cannot start a thread to compress the PDF'
 	check "contents: zlib failing: an error and no file" ct_fail fail_zlib \
-	    'error: zlib failed compressing the pages'
+	    'error: zlib failed compressing the PDF'
 }

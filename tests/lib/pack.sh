@@ -3,8 +3,9 @@
 # object streams and a cross-reference stream; qpdf finds no error; the
 # file holds exactly the objects of the same build unpacked
 # (BROCHURE_NO_PACK set: libharu's own output) and the same text; two
-# builds are byte for byte the same.  tests/pack/pdfpacked.py reads the
-# files with qpdf.
+# builds are byte for byte the same; libharu leaves the font streams
+# without a filter and pdf_pack.c compresses them: packed, only the XMP
+# packet has none.  tests/pack/pdfpacked.py reads the files with qpdf.
 PK_DEMO=input/kreativland-2024/report.xml
 PK_PY="/usr/bin/python3 tests/pack/pdfpacked.py"
 
@@ -34,6 +35,15 @@ pk_twice() {
 	    -o "$TMP/pk-again.pdf" &&
 	cmp "$TMP/pk-screen.pdf" "$TMP/pk-again.pdf"
 }
+pk_filters() {
+	$PK_PY unfiltered "$TMP/pk-$1-unpacked.pdf" >"$TMP/pk-uf.txt" &&
+	$PK_PY unfiltered "$TMP/pk-$1.pdf" >"$TMP/pk-f.txt" &&
+	echo "unpacked: $(wc -l <"$TMP/pk-uf.txt") streams without a filter"
+	cat "$TMP/pk-f.txt"
+	[ "$(grep -vc ' /Metadata /XML$' "$TMP/pk-uf.txt")" -gt 0 ] &&
+	[ "$(grep -vc ' /Metadata /XML$' "$TMP/pk-f.txt")" -eq 0 ] &&
+	[ "$(grep -c ' /Metadata /XML$' "$TMP/pk-f.txt")" -eq 1 ]
+}
 pk_smaller() {
 	p=$(wc -c <"$TMP/pk-$1.pdf") u=$(wc -c <"$TMP/pk-$1-unpacked.pdf")
 	echo "packed $p bytes, unpacked $u"
@@ -55,6 +65,8 @@ run_pack() {
 		    pk_unpacked "$pk_m"
 		check "pack $pk_m: the same objects as unpacked" pk_same "$pk_m"
 		check "pack $pk_m: the same text as unpacked" pk_text "$pk_m"
+		check "pack $pk_m: fonts compressed here, only XMP unfiltered" \
+		    pk_filters "$pk_m"
 		check "pack $pk_m: smaller than unpacked" pk_smaller "$pk_m"
 	done
 	[ -f "$TMP/pk-screen.pdf" ] &&

@@ -3,6 +3,7 @@
 
     pdfpacked.py packed PACKED.pdf
     pdfpacked.py same PACKED.pdf UNPACKED.pdf
+    pdfpacked.py unfiltered PDF
 
   packed  the file has a cross-reference stream, at least one object
           stream, and every object outside an object stream is a stream
@@ -10,16 +11,24 @@
           streams, the cross-reference stream): nothing was left behind.
   same    PACKED is UNPACKED (the same build with BROCHURE_NO_PACK set)
           packed: every object of UNPACKED has the same number and value
-          in PACKED (streams: dictionary and raw bytes), and PACKED adds
-          only object streams and its cross-reference stream; the
-          trailer's /Root, /Info and /ID are UNPACKED's.
+          in PACKED (streams: dictionary and raw bytes), but for the
+          streams UNPACKED has without a filter (fonts, their maps),
+          which PACKED has compressed (/Filter /FlateDecode, a direct
+          /Length, the same bytes decoded) unless it is the XMP packet
+          (/Type /Metadata), and PACKED adds only object streams and
+          its cross-reference stream; the trailer's /Root, /Info and
+          /ID are UNPACKED's.
+  unfiltered  prints the streams of PDF without a /Filter, one a line
+          ("N /Type /Subtype").
 
 Prints what differs and exits 1 on a failure.
 """
+import base64
 import json
 import re
 import subprocess
 import sys
+import zlib
 
 
 def qpdf(*args):
@@ -58,6 +67,21 @@ def check_packed(pdf):
     return bad
 
 
+def squeezed(p, u):
+    """Whether stream object p is stream object u compressed by pack."""
+    ps, us = p.get("stream"), u.get("stream")
+    if ps is None or us is None:
+        return False
+    ud, pd = dict(us["dict"]), dict(ps["dict"])
+    if "/Filter" in ud or ud.get("/Type") == "/Metadata":
+        return False
+    ud.pop("/Length", None)     # qpdf's JSON leaves /Length out
+    pd.pop("/Length", None)
+    ud["/Filter"] = "/FlateDecode"
+    return pd == ud and zlib.decompress(base64.b64decode(
+        ps["data"])) == base64.b64decode(us["data"])
+
+
 def check_same(packed, unpacked):
     p, pt = objects(packed)
     u, ut = objects(unpacked)
@@ -67,7 +91,7 @@ def check_same(packed, unpacked):
             bad.append("trailer %s: %s, not %s" % (key, pt.get(key),
                                                   ut.get(key)))
     for key, value in u.items():
-        if p.get(key) != value:
+        if p.get(key) != value and not squeezed(p.get(key, {}), value):
             bad.append("%s differs" % key)
     for key in p.keys() - u.keys():
         d = p[key].get("stream", {}).get("dict", {})
@@ -76,11 +100,23 @@ def check_same(packed, unpacked):
     return bad
 
 
+def unfiltered(pdf):
+    objs, _ = objects(pdf)
+    for key, value in sorted(objs.items()):
+        d = value.get("stream", {}).get("dict") if isinstance(
+            value, dict) else None
+        if d is not None and "/Filter" not in d:
+            print(key.split()[0][4:], d.get("/Type"), d.get("/Subtype"))
+    return []
+
+
 def main(argv):
     if len(argv) == 3 and argv[1] == "packed":
         bad = check_packed(argv[2])
     elif len(argv) == 4 and argv[1] == "same":
         bad = check_same(argv[2], argv[3])
+    elif len(argv) == 3 and argv[1] == "unfiltered":
+        bad = unfiltered(argv[2])
     else:
         sys.exit(__doc__)
     for b in bad[:20]:

@@ -6,8 +6,9 @@
  * value as before, a stream to its unchanged bytes at the top level and
  * every other object into an object stream.  Strings holding "endobj"
  * and parentheses, a stream holding "endobj", a dictionary followed by
- * a stream, an object of generation 1, many objects; and inputs that do
- * not parse are refused and left alone.
+ * a stream, an object of generation 1, many objects; a stream without a
+ * filter is compressed, with its /Length direct, but the XMP packet is
+ * not; and inputs that do not parse are refused and left alone.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -58,7 +59,8 @@ tf_write(struct tfile *t, const char *header, const char *trailer_extra)
 }
 
 /* A small file: catalog, info, a string full of traps, a stream
- * holding "endobj", its length as an object. */
+ * holding "endobj" (filtered: copied as it is), its length as an
+ * object. */
 static void
 tf_small(struct tfile *t)
 {
@@ -68,8 +70,8 @@ tf_small(struct tfile *t)
 	    "\n/Author <656E646F626A29>\n>>";
 	t->obj[3] = "<<\n/Type /Pages\n/Kids [ ]\n/Count 0\n/Odd [ 1 0 R "
 	    "2 -3.5 .5 true false null /N#20ame (a\\)b) [ [ ] ] << >> ]\n>>";
-	t->obj[4] = "<<\n/Length 5 0 R\n>>\nstream\n(endobj) endobj )\n"
-	    "5 0 obj\nendstream";
+	t->obj[4] = "<<\n/Length 5 0 R\n/Filter /FlateDecode\n>>\nstream\n"
+	    "(endobj) endobj )\n5 0 obj\nendstream";
 	t->obj[5] = "27";
 	t->n = 5;
 }
@@ -303,6 +305,97 @@ many_objects_fill_streams(void **state)
 		free(texts[i]);
 }
 
+#define SQ_DATA	"q 0 0 m 9 9 l S Q (endstream) Tj"	/* a page's */
+#define SQ_XMP	"<x:xmpmeta/>"
+
+/* The small file with object 4 a stream without a filter (its /Length
+ * in object 5, a /Length1 after it), object 6 the XMP packet (its
+ * /Length in 7). */
+static void
+tf_unfiltered(struct tfile *t, char *texts[2])
+{
+	tf_small(t);
+	texts[0] = xasprintf("<<\n/Length 5 0 R\n/Length1 %zu\n>>\nstream\n"
+	    SQ_DATA "\nendstream", strlen(SQ_DATA));
+	texts[1] = xasprintf("%zu", strlen(SQ_DATA));
+	t->obj[4] = texts[0];
+	t->obj[5] = texts[1];
+	t->obj[6] = "<<\n/Length 7 0 R\n/Type /Metadata\n/Subtype /XML\n>>\n"
+	    "stream\n" SQ_XMP "\nendstream";
+	t->obj[7] = "12";
+	t->n = 7;
+	tf_write(t, "%PDF-1.7\n", "");
+}
+
+static void
+unfiltered_streams_are_compressed(void **state)
+{
+	struct tfile	 t;
+	struct xrows	*x = xcalloc(1, sizeof(*x));
+	char		*texts[2], *dict, *v;
+	unsigned char	*out, *d;
+	size_t		 len, dlen, top;
+
+	(void)state;
+	tf_unfiltered(&t, texts);
+	assert_int_equal(pdf_pack((unsigned char *)t.pdf.data, t.pdf.len,
+	    &out, &len), 0);
+	read_xref(out, len, x);
+	assert_null(packed_value(out, x, 4, &top));
+	d = read_stream(out, top, &dict, &dlen);
+	assert_int_equal(dlen, strlen(SQ_DATA));
+	assert_memory_equal(d, SQ_DATA, dlen);
+	assert_non_null(strstr(dict, "/Filter /FlateDecode"));
+	v = xasprintf("/Length1 %zu\n", strlen(SQ_DATA));
+	assert_non_null(strstr(dict, v));	/* kept */
+	assert_null(strstr(dict, "5 0 R"));
+	free(v);
+	free(d);
+	free(dict);
+	/* the XMP packet as it was, its length object too */
+	assert_null(packed_value(out, x, 6, &top));
+	assert_memory_equal(out + top + strlen("6 0 obj\n"), t.obj[6],
+	    strlen(t.obj[6]));
+	v = packed_value(out, x, 7, &top);
+	assert_string_equal(v, "12");
+	free(v);
+	free(out);
+	free(x->dict);
+	free(x);
+	strbuf_free(&t.pdf);
+	free(texts[0]);
+	free(texts[1]);
+}
+
+/* A /Length longer than the stream, or missing: refused. */
+static void
+unfiltered_streams_must_say_their_length(void **state)
+{
+	struct tfile	 t;
+	char		*texts[2];
+	unsigned char	*out = NULL;
+	size_t		 len;
+
+	(void)state;
+	tf_unfiltered(&t, texts);
+	strbuf_free(&t.pdf);
+	free(texts[1]);
+	texts[1] = xasprintf("%zu", strlen(SQ_DATA) + 2);
+	t.obj[5] = texts[1];
+	tf_write(&t, "%PDF-1.7\n", "");
+	assert_int_equal(pdf_pack((unsigned char *)t.pdf.data, t.pdf.len,
+	    &out, &len), -1);
+	strbuf_free(&t.pdf);
+	t.obj[6] = "<<\n/Type /Metadata\n>>\nstream\n" SQ_XMP "\nendstream";
+	tf_write(&t, "%PDF-1.7\n", "");
+	assert_int_equal(pdf_pack((unsigned char *)t.pdf.data, t.pdf.len,
+	    &out, &len), -1);
+	assert_null(out);
+	strbuf_free(&t.pdf);
+	free(texts[0]);
+	free(texts[1]);
+}
+
 /* Input that is not what libharu writes: -1, output untouched. */
 static void
 refuse(struct tfile *t, const char *header, const char *extra,
@@ -373,6 +466,8 @@ main(void)
 		cmocka_unit_test(strings_and_streams_hold_traps),
 		cmocka_unit_test(other_generations_stay_on_top),
 		cmocka_unit_test(many_objects_fill_streams),
+		cmocka_unit_test(unfiltered_streams_are_compressed),
+		cmocka_unit_test(unfiltered_streams_must_say_their_length),
 		cmocka_unit_test(unparseable_input_is_left_alone),
 		cmocka_unit_test(truncated_input_is_left_alone),
 	};
