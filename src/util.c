@@ -304,13 +304,20 @@ unicode_upper(uint32_t c)
 
 /* --- strbuf --- */
 
+/* Room for n more bytes and the terminating NUL. */
+static void
+strbuf_room(struct strbuf *b, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->data = xrealloc(b->data, b->cap);
+	}
+}
+
 void
 strbuf_append(struct strbuf *b, const char *s, size_t len)
 {
-	if (b->len + len + 1 > b->cap) {
-		b->cap = (b->len + len + 1) * 2;
-		b->data = xrealloc(b->data, b->cap);
-	}
+	strbuf_room(b, len);
 	memcpy(b->data + b->len, s, len);
 	b->len += len;
 	b->data[b->len] = '\0';
@@ -332,25 +339,31 @@ strbuf_putc(struct strbuf *b, char c)
 void
 strbuf_put_cp(struct strbuf *b, uint32_t cp)
 {
-	if (b->len + UTF8_MAX + 1 > b->cap) {
-		b->cap = (b->len + UTF8_MAX + 1) * 2;
-		b->data = xrealloc(b->data, b->cap);
-	}
+	strbuf_room(b, UTF8_MAX);
 	b->len += utf8_encode(cp, b->data + b->len);
 	b->data[b->len] = '\0';
 }
 
+/* Formatted straight into the buffer: a second try only when it grew. */
 void
 strbuf_printf(struct strbuf *b, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*p;
+	int	 n;
+	size_t	 room = b->cap > b->len ? b->cap - b->len : 0;
 
 	va_start(ap, fmt);
-	p = xvasprintf(fmt, ap);
+	n = vsnprintf(room > 0 ? b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
-	strbuf_puts(b, p);
-	free(p);
+	if (n < 0)
+		out_of_memory();	/* as xvasprintf: nothing else fails */
+	if ((size_t)n >= room) {
+		strbuf_room(b, (size_t)n);
+		va_start(ap, fmt);
+		(void)vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	b->len += (size_t)n;
 }
 
 void

@@ -162,6 +162,30 @@ strbuf_grows(void **state)
 	assert_null(b.data);
 }
 
+/* Formatted into the room there is, or after growing: the same text. */
+static void
+strbuf_formats_in_place(void **state)
+{
+	struct strbuf	b = { NULL, 0, 0 }, want = { NULL, 0, 0 };
+	char		num[32];
+	int		i;
+
+	(void)state;
+	strbuf_printf(&b, "%s", "");		/* no buffer yet, nothing */
+	assert_int_equal(b.len, 0);
+	for (i = 0; i < 5000; i++) {		/* every fill level */
+		strbuf_printf(&b, "<%d %s>", i, i % 7 ? "k" : "kids");
+		snprintf(num, sizeof(num), "<%d %s>", i, i % 7 ? "k" : "kids");
+		strbuf_puts(&want, num);
+		assert_int_equal(b.len, want.len);
+		assert_true(b.len < b.cap);
+		assert_int_equal(b.data[b.len], '\0');
+	}
+	assert_string_equal(b.data, want.data);
+	strbuf_free(&b);
+	strbuf_free(&want);
+}
+
 static void
 file_read_refuses_folders(void **state)
 {
@@ -231,6 +255,7 @@ main(void)
 		cmocka_unit_test(lengths_with_units),
 		cmocka_unit_test(arena_allocates_aligned_zeroed_memory),
 		cmocka_unit_test(strbuf_grows),
+		cmocka_unit_test(strbuf_formats_in_place),
 		cmocka_unit_test(strbuf_takes_code_points),
 		cmocka_unit_test(hash_spreads_keys),
 		cmocka_unit_test(file_read_refuses_folders),
