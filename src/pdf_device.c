@@ -34,7 +34,6 @@
 #define LABEL_MAX_DIGITS	9		/* a page number fits an int */
 #define TJ_UNITS		1000.0		/* TJ numbers: 1/1000 text space */
 #define OP_NUMBERS_MAX		6		/* values of one pdf_put_op */
-#define NUMBER_MAX		24		/* [bytes] a long, sign, point */
 #define BMP_LAST		0xFFFF		/* libharu codes are 2 bytes */
 #define TJ_GLYPH_MAX		32		/* [bytes] TJ text of one input
 						   byte, at most: "(", 2 escaped
@@ -337,15 +336,10 @@ pdf_begin_page(void *ctx, const struct page *p)
 	pdf_state_forget(d);
 }
 
-/*
- * A number given in units of 1/unit (a power of ten): "-36.842", "54",
- * "12.5", ".25" (no trailing zeros, no leading zero; "." whatever the C
- * locale).
- */
-static char *
-put_fixed(char *p, long v, long unit)
+char *
+pdf_put_fixed(char *p, long v, long unit)
 {
-	char	digits[NUMBER_MAX];
+	char	digits[PDF_NUMBER_MAX];
 	long	whole = labs(v) / unit, frac = labs(v) % unit, place;
 	int	n = 0;
 
@@ -427,7 +421,7 @@ tj_build(struct strbuf *b, const char *s, double word, double letter,
 		glyph++;
 		if (adj != 0) {
 			*p++ = ')';
-			p = put_fixed(p, adj, PDF_MILLI);
+			p = pdf_put_fixed(p, adj, PDF_MILLI);
 			open = 0;
 		}
 	}
@@ -454,12 +448,12 @@ void
 pdf_put_op(struct pdf_dev *d, const long *v, int n, long unit,
     const char *op)
 {
-	char	 line[OP_NUMBERS_MAX * NUMBER_MAX + 8], *p = line;
+	char	 line[OP_NUMBERS_MAX * PDF_NUMBER_MAX + 8], *p = line;
 	int	 i;
 
 	assert(n <= OP_NUMBERS_MAX && strlen(op) < 7);
 	for (i = 0; i < n; i++) {
-		p = put_fixed(p, v[i], unit);
+		p = pdf_put_fixed(p, v[i], unit);
 		*p++ = ' ';
 	}
 	p = stpcpy(p, op);

@@ -108,6 +108,15 @@ void		 pdf_meta_end(struct pdf_dev *);
 #define PDF_POS_UNIT	100000L		/* units of positions: libharu's
 					   five decimals */
 
+#define PDF_NUMBER_MAX	24		/* [bytes] a long, sign, point */
+
+/*
+ * pdf_device.c: at p, a number given in units of 1/unit (a power of
+ * ten; 1 for an integer): "-36.842", "54", "12.5", ".25" (no trailing
+ * zeros, no leading zero; "." whatever the C locale); returns the end.
+ */
+char		*pdf_put_fixed(char *p, long v, long unit);
+
 /*
  * pdf_device.c: "v1 v2 … op" into the page's content, the n values
  * given in units of 1/unit (written without trailing zeros: "12.5",

@@ -358,26 +358,11 @@ pdf_objs_end(struct pdf_objs *o, size_t num)
 	o->obj[o->n++] = (struct pdf_obj){ num, o->text.len };
 }
 
-/* v in decimal at num (ID_MAX bytes, no NUL); its length. */
-static int
-decimal(char *num, size_t v)
-{
-	char	 rev[ID_MAX];
-	int	 n = 0, i;
-
-	do
-		rev[n++] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	for (i = 0; i < n; i++)
-		num[i] = rev[n - 1 - i];
-	return n;
-}
-
 size_t
 pdf_objs_place(struct pdf_objs *o, size_t first, char *dst)
 {
 	const char	*p = o->text.data, *end = p + o->text.len, *ref;
-	char		 num[ID_MAX];
+	char		 num[PDF_NUMBER_MAX];
 	size_t		 len = 0, i = 0, n, at;
 	int		 w;
 
@@ -394,7 +379,7 @@ pdf_objs_place(struct pdf_objs *o, size_t first, char *dst)
 		if (ref == end)
 			break;
 		n = strtoul(ref + 1, (char **)&ref, 10);
-		w = decimal(num, first + n);
+		w = (int)(pdf_put_fixed(num, (long)(first + n), 1) - num);
 		if (dst != NULL)
 			memcpy(dst + len, num, (size_t)w);
 		len += (size_t)w;
