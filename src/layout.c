@@ -140,6 +140,7 @@ layout_free(struct layout *l)
 	free(l->nodes);
 	free(l->strings->v);
 	free(l->strings);
+	free(l->colors);
 	arena_free(l->runs);
 	arena_free(l->arena);
 	free(l);
@@ -219,6 +220,21 @@ layout_intern(struct layout *l, const char *s)
 		t->n++;
 	}
 	return t->last = *slot;
+}
+
+const struct color *
+layout_color(struct layout *l, const struct color *c)
+{
+	size_t	i;
+
+	for (i = l->ncolors; i-- > 0; )
+		if (color_equal(l->colors[i], c))
+			return l->colors[i];
+	l->colors = grow(l->colors, l->ncolors, &l->colors_cap,
+	    sizeof(*l->colors));
+	l->colors[l->ncolors] = ARENA_NEW(l->arena, struct color);
+	*l->colors[l->ncolors] = *c;
+	return l->colors[l->ncolors++];
 }
 
 /* The item's strings but its glyphs' text, as the layout's own copies. */

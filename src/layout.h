@@ -138,7 +138,7 @@ struct item {
 		struct {
 			face_id		 face;
 			double		 size;		/* [pt] */
-			struct color	 color;
+			const struct color *color;	/* layout_color */
 			const char	*text;		/* UTF-8, no newline */
 			double		 word_space;	/* [pt] extra per U+0020 */
 			double		 letter_space;	/* [pt] extra after each
@@ -152,11 +152,11 @@ struct item {
 							   two words */
 		} glyphs;
 		struct {
-			struct color	 color;
+			const struct color *color;	/* layout_color */
 			double		 thickness;	/* [pt]; x,y to x+w,y+h */
 		} rule;
 		struct {
-			struct color	 color;
+			const struct color *color;	/* layout_color */
 		} rect;
 		struct {
 			const char	*path;
@@ -173,7 +173,7 @@ struct item {
 			const struct path_seg *segs;	/* layout's arena */
 			size_t		 nsegs;
 			enum path_paint	 paint;
-			struct color	 color;
+			const struct color *color;	/* layout_color */
 			double		 width;		/* [pt] of a stroke */
 		} path;
 	} u;
@@ -205,6 +205,8 @@ struct layout {
 	struct arena	*arena;		/* owns every string and item */
 	struct arena	*runs;		/* the glyph runs' text and kerning */
 	struct layout_strings *strings;	/* its strings, one copy each */
+	struct color	**colors;	/* its colours, one copy each */
+	size_t		 ncolors, colors_cap;
 	double		 width, height;	/* [pt] page size */
 	struct page	*pages;
 	size_t		 npages, cap;
@@ -226,6 +228,12 @@ void		 layout_free(struct layout *);
 void		 layout_drop_items(struct layout *, size_t n);
 /* Frees the runs arena: call it only once every page's items are gone. */
 void		 layout_drop_runs(struct layout *);
+/*
+ * The layout's own copy of colour c, one for all equal colours: the
+ * colour an item holds (a document has a handful; an item holding a
+ * pointer is 40 bytes smaller than one holding the colour).
+ */
+const struct color *layout_color(struct layout *, const struct color *c);
 /* A copy of s (NULL stays NULL) that lives as long as the layout. */
 char		*layout_strdup(struct layout *, const char *s);
 /*

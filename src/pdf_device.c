@@ -509,7 +509,7 @@ text_place(struct pdf_dev *d, const struct item *it)
 		d->font = font;
 		d->font_size = it->u.glyphs.size;
 	}
-	pdf_color(d, &it->u.glyphs.color, PAINT_FILL);
+	pdf_color(d, it->u.glyphs.color, PAINT_FILL);
 	move[0] = at[0] - d->text_x;
 	move[1] = at[1] - d->text_y;
 	pdf_put_op(d, move, 2, PDF_POS_UNIT, "Td");
@@ -544,7 +544,7 @@ static void
 pdf_rule(void *ctx, const struct item *it)
 {
 	struct pdf_dev		*d = ctx;
-	const struct color	*c = &it->u.rule.color;
+	const struct color	*c = it->u.rule.color;
 
 	pdf_tags_mark(d, it);
 	pdf_text_end(d);
@@ -561,7 +561,7 @@ static void
 pdf_rect(void *ctx, const struct item *it)
 {
 	struct pdf_dev		*d = ctx;
-	const struct color	*c = &it->u.rect.color;
+	const struct color	*c = it->u.rect.color;
 
 	pdf_tags_mark(d, it);
 	pdf_text_end(d);
@@ -615,7 +615,7 @@ static void
 pdf_path(void *ctx, const struct item *it)
 {
 	struct pdf_dev		*d = ctx;
-	const struct color	*c = &it->u.path.color;
+	const struct color	*c = it->u.path.color;
 	size_t			 i;
 
 	if (it->u.path.nsegs == 0)

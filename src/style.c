@@ -1057,6 +1057,14 @@ style_read(const char *path)
 	return st;
 }
 
+int
+color_equal(const struct color *a, const struct color *b)
+{
+	return a->r == b->r && a->g == b->g && a->b == b->b &&
+	    a->c == b->c && a->m == b->m && a->y == b->y && a->k == b->k &&
+	    a->cmyk == b->cmyk;
+}
+
 void
 style_free(struct style *st)
 {

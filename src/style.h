@@ -228,6 +228,9 @@ struct style {
 struct style	*style_read(const char *path);
 void		 style_free(struct style *);
 
+/* Whether two colours paint alike: every field equal. */
+int		 color_equal(const struct color *, const struct color *);
+
 /* The font file of a face of a family, regular if the face is missing. */
 const char	*style_face_file(const struct style *, int family,
 		    enum font_face_kind);

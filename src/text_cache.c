@@ -118,14 +118,6 @@ put_string(struct strbuf *b, const char *s)
 }
 
 static int
-color_eq(const struct color *a, const struct color *b)
-{
-	return a->r == b->r && a->g == b->g && a->b == b->b &&
-	    a->c == b->c && a->m == b->m && a->y == b->y && a->k == b->k &&
-	    a->cmyk == b->cmyk;
-}
-
-static int
 string_eq(const char *a, const char *b)
 {
 	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
@@ -152,7 +144,7 @@ look_changes(const struct span *sp, const struct span *prev)
 
 	f |= sp->face != prev->face ? LOOK_FACE : 0;
 	f |= sp->size != prev->size ? LOOK_SIZE : 0;
-	f |= !color_eq(&sp->color, &prev->color) ? LOOK_COLOR : 0;
+	f |= !color_equal(&sp->color, &prev->color) ? LOOK_COLOR : 0;
 	f |= sp->rise != prev->rise ? LOOK_RISE : 0;
 	f |= !string_eq(sp->uri, prev->uri) ? LOOK_URI : 0;
 	f |= !string_eq(sp->dest, prev->dest) ? LOOK_DEST : 0;

@@ -218,7 +218,7 @@ text_glyphs(void *ctx, const struct item *it)
 	put_head(d, it, 0);
 	fprintf(d->out, " w=%.2f %s %.2f", num(it->w),
 	    fonts_name(d->fonts, it->u.glyphs.face), num(it->u.glyphs.size));
-	put_color(d->out, &it->u.glyphs.color);
+	put_color(d->out, it->u.glyphs.color);
 	fprintf(d->out, " ws=%.2f ", num(it->u.glyphs.word_space));
 	if (it->u.glyphs.letter_space != 0)
 		fprintf(d->out, "ls=%.2f ", num(it->u.glyphs.letter_space));
@@ -235,7 +235,7 @@ text_rule(void *ctx, const struct item *it)
 
 	put_head(d, it, 1);
 	fprintf(d->out, " %.2f", num(it->u.rule.thickness));
-	put_color(d->out, &it->u.rule.color);
+	put_color(d->out, it->u.rule.color);
 	fputc('\n', d->out);
 }
 
@@ -245,7 +245,7 @@ text_rect(void *ctx, const struct item *it)
 	struct text_dev	*d = ctx;
 
 	put_head(d, it, 1);
-	put_color(d->out, &it->u.rect.color);
+	put_color(d->out, it->u.rect.color);
 	fputc('\n', d->out);
 }
 
@@ -302,7 +302,7 @@ text_path(void *ctx, const struct item *it)
 	fprintf(d->out, " %s", path_paint_names[it->u.path.paint]);
 	if (it->u.path.paint == PAINT_STROKE)
 		fprintf(d->out, " %.2f", num(it->u.path.width));
-	put_color(d->out, &it->u.path.color);
+	put_color(d->out, it->u.path.color);
 	for (i = 0; i < it->u.path.nsegs; i++) {
 		s = &it->u.path.segs[i];
 		assert(s->op < PATH__MAX);

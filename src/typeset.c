@@ -241,7 +241,7 @@ footer(struct ts *ts)
 	it.y = ts->st->footer_offset;
 	it.u.glyphs.face = face;
 	it.u.glyphs.size = ts_f->size;
-	it.u.glyphs.color = ts_f->color;
+	it.u.glyphs.color = layout_color(ts->lay, &ts_f->color);
 	it.u.glyphs.text = num;
 	w = fonts_width(ts->fonts, face, num, strlen(num), ts_f->size) +
 	    ts_f->letter_space * (double)(strlen(num) - 1);
@@ -438,7 +438,7 @@ finish_column(struct ts *ts)
 	rule.x = x;
 	rule.y = y - ns->space_before * 0.5;
 	rule.w = ts->st->note_rule_width;
-	rule.u.rule.color = ts->st->grey;
+	rule.u.rule.color = layout_color(ts->lay, &ts->st->grey);
 	rule.u.rule.thickness = ts->st->rule_thickness;
 	layout_add(ts->lay, ts->page, &rule);
 	y -= ns->space_before;

@@ -79,7 +79,7 @@ ts_text_lines(struct ts *ts, struct vlist *l, const char *text,
 }
 
 struct item
-ts_rect_item(double x, double y, double w, double h, struct color c,
+ts_rect_item(double x, double y, double w, double h, const struct color *c,
     enum item_role role)
 {
 	struct item	it;
@@ -139,7 +139,8 @@ build_item(struct ts *ts, const struct block *b, const struct list_item *li,
 	if (l->n == first)
 		return;
 	for (k = 0; k < mark.n && k < 1; k++) {
-		mark.v[k].items[0].u.glyphs.color = ts->st->accent;
+		mark.v[k].items[0].u.glyphs.color = layout_color(ts->lay,
+		    &ts->st->accent);
 		vline_add_item(&l->v[first], &mark.v[k].items[0]);
 	}
 	vlist_free(&mark);
@@ -210,7 +211,7 @@ quote_rule(struct ts *ts, struct vlist *l, size_t first)
 		it = ts_rect_item(0, -l->v[i].height - (i > first ?
 		    0 : 0), ts->st->quote_rule, l->v[i].height +
 		    (i + 1 < l->n ? l->v[i + 1].space_before : 0),
-		    ts->st->accent, IR_DECORATION);
+		    layout_color(ts->lay, &ts->st->accent), IR_DECORATION);
 		vline_add_item(&l->v[i], &it);
 	}
 }

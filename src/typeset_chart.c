@@ -69,12 +69,13 @@ bar_track(struct ts *ts, const struct chart_bar *bar, struct vlist *l)
 	share = share < 0 ? 0 : share > 100 ? 100 : share;
 	v->height = h + ls->leading * 0.35;
 	v->space_before = ls->leading * 0.25;
-	it = ts_rect_item(0, -h, w, h, ts->st->grey, IR_CHART);
+	it = ts_rect_item(0, -h, w, h, layout_color(ts->lay, &ts->st->grey),
+	    IR_CHART);
 	it.node = ts->node;
 	vline_add_item(v, &it);
 	if (share > 0) {
-		it = ts_rect_item(0, -h, w * share / 100, h, ts->st->accent,
-		    IR_CHART);
+		it = ts_rect_item(0, -h, w * share / 100, h,
+		    layout_color(ts->lay, &ts->st->accent), IR_CHART);
 		it.node = ts->node;
 		vline_add_item(v, &it);
 	}
@@ -216,7 +217,7 @@ ring_arc(struct ts *ts, struct vline *v, const struct chart_bar *bar,
 	it.u.path.segs = layout_path_copy(ts->lay, segs, n);
 	it.u.path.nsegs = n;
 	it.u.path.paint = PAINT_STROKE;
-	it.u.path.color = color;
+	it.u.path.color = layout_color(ts->lay, &color);
 	it.u.path.width = ts->st->ring_width;
 	vline_add_item(v, &it);
 }

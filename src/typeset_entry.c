@@ -165,7 +165,7 @@ profile_head(struct ts *ts, const struct entry *e, struct vlist *l)
 	it.role = IR_DECORATION;
 	it.y = -band->height, it.w = ts_column_width(ts);
 	it.h = band->height;
-	it.u.rect.color = ts->st->accent2;
+	it.u.rect.color = layout_color(ts->lay, &ts->st->accent2);
 	vline_add_item(band, &it);
 	before = ts_node_begin(ts, ts_heading_type(ts->section_level + 1),
 	    NULL);

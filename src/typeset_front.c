@@ -28,7 +28,7 @@ cover_field(struct ts *ts, double bottom)
 	it.y = bottom;
 	it.w = ts->st->page_width;
 	it.h = ts->st->page_height - bottom;
-	it.u.rect.color = ts->st->accent;
+	it.u.rect.color = layout_color(ts->lay, &ts->st->accent);
 	layout_add(ts->lay, ts->page, &it);
 }
 
@@ -255,7 +255,7 @@ contents_line(struct ts *ts, const struct block *b, struct vlist *l)
 	ts_node_open(ts, target);
 	page = label_item(ts, pageno, TR_TOC);
 	ts_node_end(ts, before);
-	num.u.glyphs.color = ts->st->accent;
+	num.u.glyphs.color = layout_color(ts->lay, &ts->st->accent);
 	num.y = l->v[first].items[0].y;
 	vline_add_item(&l->v[first], &num);
 	page.x = w - page.w;

@@ -222,9 +222,9 @@ void		 ts_add_credit(struct ts *, const char *credit,
 		    const char *dest);
 void		 ts_image(struct ts *, struct vlist *, const char *path,
 		    const char *alt, double max_width, const struct srcpos *);
-/* A filled rectangle, x, y its bottom left [pt]. */
+/* A filled rectangle, x, y its bottom left [pt], c from layout_color. */
 struct item	 ts_rect_item(double x, double y, double w, double h,
-		    struct color, enum item_role);
+		    const struct color *c, enum item_role);
 
 /* typeset_chart.c */
 void		 ts_build_chart(struct ts *, const struct block *,

@@ -108,7 +108,7 @@ add_run(struct ts *ts, struct vline *v, const struct text_line *line,
 	it.h = r->size;
 	it.u.glyphs.face = r->face;
 	it.u.glyphs.size = r->size;
-	it.u.glyphs.color = r->color;
+	it.u.glyphs.color = layout_color(ts->lay, &r->color);
 	it.u.glyphs.text = arena_strdup(ts->lay->runs, r->text);
 	it.u.glyphs.word_space = line->word_space;
 	it.u.glyphs.letter_space = rs->letter_space;

@@ -4,7 +4,7 @@
  * anything, the name tables cover every kind and role, arcs become
  * Bézier pieces of at most 90° that stay on their circle, and the
  * structure tree starts with the Document and stores a language only
- * where it differs from the inherited one.
+ * where it differs from the inherited one; colours are kept once each.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -272,6 +272,31 @@ nodes_inherit_their_language(void **state)
 	layout_free(l);
 }
 
+/* Equal colours share one copy; a colour differing in any field not. */
+static void
+colours_are_kept_once_each(void **state)
+{
+	struct layout		*l = layout_new(100, 100);
+	struct color		 c = { 0.1, 0.2, 0.3, 0, 0, 0, 0, 0 };
+	const struct color	*first, *again, *cmyk;
+
+	(void)state;
+	first = layout_color(l, &c);
+	assert_ptr_not_equal(first, &c);
+	c.r = 0.9;
+	assert_float_equal(first->r, 0.1, 0);
+	assert_ptr_not_equal(layout_color(l, &c), first);
+	c.r = 0.1;
+	again = layout_color(l, &c);
+	assert_ptr_equal(again, first);
+	c.k = 1, c.cmyk = 1;
+	cmyk = layout_color(l, &c);
+	assert_ptr_not_equal(cmyk, first);
+	assert_int_equal(cmyk->cmyk, 1);
+	assert_int_equal(l->ncolors, 3);
+	layout_free(l);
+}
+
 int
 main(void)
 {
@@ -285,6 +310,7 @@ main(void)
 		cmocka_unit_test(arc_quarter_has_the_classic_controls),
 		cmocka_unit_test(paths_are_copied_into_the_arena),
 		cmocka_unit_test(nodes_inherit_their_language),
+		cmocka_unit_test(colours_are_kept_once_each),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

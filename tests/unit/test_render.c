@@ -102,10 +102,13 @@ count(const char *hay, const char *needle)
 	return n;
 }
 
-static struct color
-rgb(int r, int g, int b)
+/* The layout's colour of r, g, b [0..255]. */
+static const struct color *
+rgb(struct layout *l, int r, int g, int b)
 {
-	return (struct color){ .r = r / 255.0, .g = g / 255.0, .b = b / 255.0 };
+	struct color	c = { .r = r / 255.0, .g = g / 255.0, .b = b / 255.0 };
+
+	return layout_color(l, &c);
 }
 
 static void
@@ -121,7 +124,7 @@ add(struct layout *l, struct page *p, enum item_kind kind,
 }
 
 static void
-glyphs(struct item *it, face_id face, double size, struct color c,
+glyphs(struct item *it, face_id face, double size, const struct color *c,
     const char *text, double word_space)
 {
 	it->u.glyphs.face = face;
@@ -146,7 +149,7 @@ paths(struct layout *l, struct page *p, struct item *it)
 	it->u.path.nsegs = layout_arc(arc, 31, 31, 27.5, 90, -90);
 	it->u.path.segs = layout_path_copy(l, arc, it->u.path.nsegs);
 	it->u.path.paint = PAINT_STROKE;
-	it->u.path.color = rgb(0, 0x73, 0x7a);
+	it->u.path.color = rgb(l, 0, 0x73, 0x7a);
 	it->u.path.width = 7;
 	it->node = layout_add_node(l, SN_FIGURE, 0, NULL);
 	l->nodes[it->node].alt = "Ein Viertel";
@@ -154,7 +157,7 @@ paths(struct layout *l, struct page *p, struct item *it)
 	it->u.path.segs = triangle;
 	it->u.path.nsegs = sizeof(triangle) / sizeof(triangle[0]);
 	it->u.path.paint = PAINT_FILL;
-	it->u.path.color = rgb(0xc9, 0xd0, 0xd2);
+	it->u.path.color = rgb(l, 0xc9, 0xd0, 0xd2);
 	add(l, p, ITEM_PATH, IR_DECORATION, 100, 100, 20, 15.5, it);
 }
 
@@ -177,15 +180,15 @@ sample(struct fonts *f)
 	layout_add_outline(l, 1, "Vorwort", "sec-1");
 	layout_add_outline(l, 2, "Ländliche Räume", "sec-2");
 	p = layout_add_page(l, NULL);
-	it.u.rect.color = rgb(0xc0, 0x39, 0x2b);
+	it.u.rect.color = rgb(l, 0xc0, 0x39, 0x2b);
 	add(l, p, ITEM_RECT, IR_COVER, 0, 600, 595.28, 241.89, &it);
-	glyphs(&it, lato, 28, rgb(255, 255, 255),
+	glyphs(&it, lato, 28, rgb(l, 255, 255, 255),
 	    "Innovation durch Kooperation", 0);
 	add(l, p, ITEM_GLYPHS, IR_COVER, 56.69, 700, 400, 0, &it);
 	p = layout_add_page(l, "1");
 	it.u.dest.name = "sec-1";
 	add(l, p, ITEM_DEST, IR_HEADING, 56.69, 785.2, 0, 0, &it);
-	glyphs(&it, lato, 9.5, rgb(26, 26, 26), "Grüße aus Köln ↗ ①", 0.35);
+	glyphs(&it, lato, 9.5, rgb(l, 26, 26, 26), "Grüße aus Köln ↗ ①", 0.35);
 	para = layout_add_node(l, SN_P, layout_add_node(l, SN_SECT, 0, NULL),
 	    "en");
 	link = layout_add_node(l, SN_LINK, para, NULL);
@@ -197,7 +200,7 @@ sample(struct fonts *f)
 	add(l, p, ITEM_LINK, IR_PARAGRAPH, 56.69, 697, 60, 12, &it);
 	it.u.link.dest = "sec-2";
 	add(l, p, ITEM_LINK, IR_NOTE, 120, 697, 30, 12, &it);
-	it.u.rule.color = rgb(153, 153, 153);
+	it.u.rule.color = rgb(l, 153, 153, 153);
 	it.u.rule.thickness = 0.5;
 	add(l, p, ITEM_RULE, IR_DECORATION, 56.69, 60, 481.89, -0.001, &it);
 	p = layout_add_page(l, "2");
@@ -423,7 +426,7 @@ pdf_draws_kerning(void **state)
 
 	(void)state;
 	memset(&it, 0, sizeof(it));
-	glyphs(&it, lato, 10, rgb(0, 0, 0), "AV To", 1.0);
+	glyphs(&it, lato, 10, rgb(l, 0, 0, 0), "AV To", 1.0);
 	it.u.glyphs.kern = kern;
 	add(l, p, ITEM_GLYPHS, IR_HEADING, 100, 700,
 	    fonts_width_kerned(f, lato, "AV To", 5, 10, kern) + 1.0, 0, &it);
