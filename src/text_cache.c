@@ -6,10 +6,14 @@
  *
  * An entry is one allocation: its lines, its runs (with only what the
  * spans do not say again: face, position, width, text, kerning), the
- * non-zero kerning pairs, the runs' text and the key.  The key is the
- * parameters, then each span's text and the fields of its look that
- * differ from the span before it, so that a paragraph in one look costs
- * little more than its words.
+ * non-zero kerning pairs, the runs' text and the key.  What repeats from
+ * paragraph to paragraph, the parameters and each span's look (face,
+ * size, colour, rise, link, destination, flags, source file), is kept
+ * once in the cache's table of looks and named in the key by its number
+ * there; equal numbers mean equal bytes, so keys stay exact.  The key is
+ * the parameters' number, then per span its text, its source line, its
+ * structure element and its look's number, lengths and numbers as
+ * variable-length integers: a paragraph costs little more than its words.
  *
  * This module must never set text itself, nor keep a pointer into the
  * spans it is given.
@@ -22,7 +26,6 @@
 #include "text_cache.h"
 
 #define CACHE_FIRST_CAP	256	/* slots of a new table: a power of 2 */
-#define NO_STRING	SIZE_MAX	/* the length that stands for NULL */
 #define ALIGN		8	/* [bytes] of each part of an entry */
 
 /*
@@ -39,18 +42,6 @@ _Static_assert(sizeof(struct text_params) == 88,
 _Static_assert(sizeof(struct text_run) == 160 &&
     sizeof(struct text_line) == 56 && sizeof(struct text_block) == 32,
     "a text_set result changed: keep the new field in text_cache.c");
-
-/* The look of a span, each field a bit: which differ from the span before. */
-enum look_field {
-	LOOK_FACE	= 1 << 0,
-	LOOK_SIZE	= 1 << 1,
-	LOOK_COLOR	= 1 << 2,
-	LOOK_RISE	= 1 << 3,
-	LOOK_URI	= 1 << 4,
-	LOOK_DEST	= 1 << 5,
-	LOOK_FLAGS	= 1 << 6,	/* nobreak, newline, node */
-	LOOK_POS	= 1 << 7
-};
 
 /* A line: its runs are cache_run [first, first + n) of the entry. */
 struct cache_line {
@@ -91,12 +82,26 @@ struct entry {
 	char		 data[];
 };
 
+/*
+ * Every distinct look (and parameter block) met so far, as bytes: look i
+ * is bytes[at[i], at[i + 1]); slots is an open-addressing table of
+ * look numbers + 1 (0: free), kept at most half full.
+ */
+struct looks {
+	struct strbuf	 bytes;
+	size_t		*at;		/* n + 1 offsets */
+	uint32_t	*slots;
+	size_t		 n, cap, nslots;
+	struct strbuf	 scratch;	/* the look being looked up */
+};
+
 struct text_cache {
 	struct entry	**slots;	/* NULL: a free slot */
 	size_t		 cap, n;
 	int		 pass;
 	size_t		 set, reused;
 	struct strbuf	 key;		/* the key being looked up */
+	struct looks	 looks;
 };
 
 /* --- keys --- */
@@ -107,20 +112,95 @@ put(struct strbuf *b, const void *p, size_t n)
 	strbuf_append(b, p, n);
 }
 
+/* n in 7-bit groups, the lowest first, each but the last with bit 8 set. */
+static void
+put_varint(struct strbuf *b, uint64_t n)
+{
+	for (; n >= 0x80; n >>= 7)
+		strbuf_putc(b, (char)((n & 0x7f) | 0x80));
+	strbuf_putc(b, (char)n);
+}
+
 static void
 put_string(struct strbuf *b, const char *s)
 {
-	size_t	len = s != NULL ? strlen(s) : NO_STRING;
-
-	put(b, &len, sizeof(len));
-	if (s != NULL)
-		put(b, s, len);
+	if (s == NULL) {
+		put_varint(b, 0);
+		return;
+	}
+	put_varint(b, strlen(s) + 1);
+	put(b, s, strlen(s));
 }
 
-static int
-string_eq(const char *a, const char *b)
+static uint32_t *
+look_slot(const struct looks *t, uint32_t *slots, size_t nslots,
+    const char *p, size_t n, uint64_t hash)
 {
-	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+	size_t		 i = (size_t)hash & (nslots - 1);
+	uint32_t	 k;
+
+	for (;; i = (i + 1) & (nslots - 1)) {
+		if ((k = slots[i]) == 0)
+			return &slots[i];
+		k--;
+		if (t->at[k + 1] - t->at[k] == n &&
+		    memcmp(t->bytes.data + t->at[k], p, n) == 0)
+			return &slots[i];
+	}
+}
+
+static void
+looks_grow(struct looks *t)
+{
+	uint32_t	*old = t->slots;
+	size_t		 oldn = t->nslots, i, k;
+
+	if (2 * (t->n + 1) <= t->nslots)
+		return;
+	t->nslots = t->nslots ? 2 * t->nslots : CACHE_FIRST_CAP;
+	t->slots = xcalloc(t->nslots, sizeof(*t->slots));
+	for (i = 0; i < oldn; i++) {
+		if ((k = old[i]) == 0)
+			continue;
+		k--;
+		*look_slot(t, t->slots, t->nslots, t->bytes.data + t->at[k],
+		    t->at[k + 1] - t->at[k], hash_bytes(t->bytes.data +
+		    t->at[k], t->at[k + 1] - t->at[k])) = (uint32_t)k + 1;
+	}
+	free(old);
+}
+
+/* The number of the look in t->scratch, added when new. */
+static uint32_t
+look_number(struct looks *t)
+{
+	const char	*p = t->scratch.data;
+	size_t		 n = t->scratch.len;
+	uint64_t	 hash = hash_bytes(p, n);
+	uint32_t	*slot;
+
+	looks_grow(t);
+	slot = look_slot(t, t->slots, t->nslots, p, n, hash);
+	if (*slot != 0)
+		return *slot - 1;
+	if (t->n + 2 > t->cap) {
+		t->cap = t->cap ? 2 * t->cap : CACHE_FIRST_CAP;
+		t->at = xrealloc(t->at, t->cap * sizeof(*t->at));
+	}
+	t->at[t->n] = t->bytes.len;
+	put(&t->bytes, p, n);
+	t->at[t->n + 1] = t->bytes.len;
+	*slot = (uint32_t)++t->n;
+	return *slot - 1;
+}
+
+static void
+looks_free(struct looks *t)
+{
+	strbuf_free(&t->bytes);
+	strbuf_free(&t->scratch);
+	free(t->at);
+	free(t->slots);
 }
 
 static void
@@ -136,64 +216,34 @@ key_color(struct strbuf *b, const struct color *c)
 	put(b, &c->cmyk, sizeof(c->cmyk));
 }
 
-/* Which fields of sp's look differ from those of prev. */
-static unsigned
-look_changes(const struct span *sp, const struct span *prev)
+/* The number of a span's look: all it says but text, line and node. */
+static uint32_t
+key_look(struct looks *t, const struct span *sp)
 {
-	unsigned	f = 0;
+	struct strbuf	*b = &t->scratch;
+	unsigned char	 flags = (unsigned char)((sp->nobreak != 0) |
+			    (sp->newline != 0) << 1);
 
-	f |= sp->face != prev->face ? LOOK_FACE : 0;
-	f |= sp->size != prev->size ? LOOK_SIZE : 0;
-	f |= !color_equal(&sp->color, &prev->color) ? LOOK_COLOR : 0;
-	f |= sp->rise != prev->rise ? LOOK_RISE : 0;
-	f |= !string_eq(sp->uri, prev->uri) ? LOOK_URI : 0;
-	f |= !string_eq(sp->dest, prev->dest) ? LOOK_DEST : 0;
-	f |= sp->nobreak != prev->nobreak || sp->newline != prev->newline ||
-	    sp->node != prev->node ? LOOK_FLAGS : 0;
-	f |= !string_eq(sp->pos.file, prev->pos.file) ||
-	    sp->pos.line != prev->pos.line ? LOOK_POS : 0;
-	return f;
-}
-
-/* A span: its text, then what changed since prev (the first: all). */
-static void
-key_span(struct strbuf *b, const struct span *sp, const struct span *prev)
-{
-	unsigned char	f = prev == NULL ? 0xff :
-			    (unsigned char)look_changes(sp, prev);
-
-	put(b, &sp->len, sizeof(sp->len));
-	put(b, sp->text, sp->len);
-	put(b, &f, 1);
-	if (f & LOOK_FACE)
-		put(b, &sp->face, sizeof(sp->face));
-	if (f & LOOK_SIZE)
-		put(b, &sp->size, sizeof(sp->size));
-	if (f & LOOK_COLOR)
-		key_color(b, &sp->color);
-	if (f & LOOK_RISE)
-		put(b, &sp->rise, sizeof(sp->rise));
-	if (f & LOOK_URI)
-		put_string(b, sp->uri);
-	if (f & LOOK_DEST)
-		put_string(b, sp->dest);
-	if (f & LOOK_FLAGS) {
-		put(b, &sp->nobreak, sizeof(sp->nobreak));
-		put(b, &sp->newline, sizeof(sp->newline));
-		put(b, &sp->node, sizeof(sp->node));
-	}
-	if (f & LOOK_POS) {
-		put_string(b, sp->pos.file);
-		put(b, &sp->pos.line, sizeof(sp->pos.line));
-	}
+	b->len = 0;
+	put(b, &sp->face, sizeof(sp->face));
+	put(b, &sp->size, sizeof(sp->size));
+	key_color(b, &sp->color);
+	put(b, &sp->rise, sizeof(sp->rise));
+	put_string(b, sp->uri);
+	put_string(b, sp->dest);
+	put(b, &flags, 1);
+	put_string(b, sp->pos.file);
+	return look_number(t);
 }
 
 /* The function and its argument by identity: one process, one table. */
-static void
-key_params(struct strbuf *b, const struct text_params *p)
+static uint32_t
+key_params(struct looks *t, const struct text_params *p)
 {
-	int	align = (int)p->align;
+	struct strbuf	*b = &t->scratch;
+	int		 align = (int)p->align;
 
+	b->len = 0;
 	put(b, &p->width, sizeof(p->width));
 	put(b, &p->indent, sizeof(p->indent));
 	put(b, &align, sizeof(align));
@@ -206,18 +256,32 @@ key_params(struct strbuf *b, const struct text_params *p)
 	put(b, &p->max_hyphen_lines, sizeof(p->max_hyphen_lines));
 	put(b, &p->hyphenate, sizeof(p->hyphenate));
 	put(b, &p->hyphenate_arg, sizeof(p->hyphenate_arg));
+	return look_number(t);
+}
+
+/* A span: its text, line, structure element and look. */
+static void
+key_span(struct text_cache *c, const struct span *sp)
+{
+	struct strbuf	*b = &c->key;
+
+	put_varint(b, sp->len);
+	put(b, sp->text, sp->len);
+	put_varint(b, (uint64_t)sp->pos.line);
+	put_varint(b, (uint64_t)(int64_t)sp->node);
+	put_varint(b, key_look(&c->looks, sp));
 }
 
 static void
-make_key(struct strbuf *b, const struct span_list *sl,
+make_key(struct text_cache *c, const struct span_list *sl,
     const struct text_params *p)
 {
 	size_t	i;
 
-	b->len = 0;
-	key_params(b, p);
+	c->key.len = 0;
+	put_varint(&c->key, key_params(&c->looks, p));
 	for (i = 0; i < sl->n; i++)
-		key_span(b, &sl->v[i], i > 0 ? &sl->v[i - 1] : NULL);
+		key_span(c, &sl->v[i]);
 }
 
 /* --- entries --- */
@@ -436,6 +500,7 @@ text_cache_free(struct text_cache *c)
 		free(c->slots[i]);
 	free(c->slots);
 	strbuf_free(&c->key);
+	looks_free(&c->looks);
 	free(c);
 }
 
@@ -455,7 +520,7 @@ text_cache_set(struct text_cache *c, struct fonts *fonts,
 	uint64_t	  hash;
 	int		  rc;
 
-	make_key(&c->key, sl, p);
+	make_key(c, sl, p);
 	hash = hash_bytes(c->key.data, c->key.len);
 	slot = slot_for(c->slots, c->cap, hash, c->key.data, c->key.len);
 	if ((e = *slot) != NULL && e->made < c->pass) {

@@ -1,7 +1,8 @@
 /*
  * test_text_cache: paragraphs set in one pass are reused in the next,
  * exactly as text_set sets them, with this pass's link and destination
- * pointers; a changed paragraph is set anew; nothing is reused within a
+ * pointers; a changed paragraph is set anew, whichever field of a span
+ * or its parameters changed; nothing is reused within a
  * pass; what a pass did not ask for is forgotten.  Real fonts (Lato);
  * run from the top of the tree.
  */
@@ -213,6 +214,72 @@ changes_are_set_anew(void **state)
 	text_cache_free(c);
 }
 
+/* What the i-th change of spans l does; -1: no i-th change. */
+static int
+change(struct span_list *l, struct text_params *p, int i)
+{
+	static char	 other_file[] = "test.xml";	/* equal, not same */
+	static const char moved[] = "n aus zwölf Teilmärkten; "
+			    "AVATAR-Werkstätten zeigen es (S. 12).";
+	struct span	*s = &l->v[1];
+
+	assert_int_equal(strlen(moved), strlen(words[2]) + 1);
+	switch (i) {
+	case 0: s->face = regular; break;
+	case 1: s->size = 9.6; break;
+	case 2: s->color.k = 0.2f; break;
+	case 3: s->color.cmyk = 1; break;
+	case 4: s->rise = 1; break;
+	case 5: free((char *)s->dest); s->dest = NULL; break;
+	case 6: s->uri = strdup("https://example.org/"); break;
+	case 7: s->nobreak = 1; break;
+	case 8: s->newline = 1; break;
+	case 9: s->node = 3; break;
+	case 10: s->pos.line++; break;
+	case 11: s->pos.file = "other.xml"; break;
+	case 12: s->len--; l->v[2].text = moved; l->v[2].len++; break;
+	case 13: p->indent = 1; break;
+	case 14: p->hyphen = "="; break;
+	case 15: s->pos.file = other_file; return 0;	/* reused */
+	default: return -1;
+	}
+	return 1;
+}
+
+/* Each field a paragraph is keyed by tells two paragraphs apart; a file
+ * name is known by its text, not its pointer. */
+static void
+every_field_tells_apart(void **state)
+{
+	struct text_cache	*c = text_cache_new();
+	struct span_list	 l = { NULL, 0, 0 };
+	struct text_params	 p;
+	struct text_block	 got;
+	size_t			 set = 1, reused = 0;
+	int			 i, differs;
+
+	(void)state;
+	params(&p);
+	spans(&l, NULL);
+	text_cache_set(c, fonts, &l, &p, &got);
+	text_block_free(&got);
+	spans_free(&l);
+	text_cache_next_pass(c);
+	for (i = 0; ; i++) {
+		params(&p);
+		spans(&l, NULL);
+		if ((differs = change(&l, &p, i)) == -1)
+			break;
+		text_cache_set(c, fonts, &l, &p, &got);
+		text_block_free(&got);
+		set += differs == 1, reused += differs == 0;
+		set_counts(c, set, reused);
+		spans_free(&l);
+	}
+	spans_free(&l);
+	text_cache_free(c);
+}
+
 /* Within a pass nothing is reused (text_set's warnings come each time);
  * what a pass did not ask for is gone in the next. */
 static void
@@ -248,6 +315,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(next_pass_reuses),
 		cmocka_unit_test(changes_are_set_anew),
+		cmocka_unit_test(every_field_tells_apart),
 		cmocka_unit_test(only_the_last_pass_is_kept),
 	};
 
