@@ -16,6 +16,8 @@
 #ifndef BROCHURE_LAYOUT_H
 #define BROCHURE_LAYOUT_H
 
+#include <stdint.h>
+
 #include "font.h"
 #include "style.h"
 #include "util.h"
@@ -123,6 +125,17 @@ struct snode {
 					   NULL for any other */
 };
 
+/*
+ * A glyph run's pair kerning, kept only where it is not 0: the kerning
+ * [1/1000 em] after glyph (the pair before's glyph + skip), the first
+ * pair's glyph being its skip.  A pair of value 0 only moves on (a gap
+ * wider than a skip can say).
+ */
+struct kern_pair {
+	uint16_t	 skip;
+	int16_t		 value;
+};
+
 /* Node 0 is the Document, which holds elements only: an item there is
  * decoration (an artifact), not content. */
 #define LAYOUT_ARTIFACT	0
@@ -137,19 +150,18 @@ struct item {
 	union {
 		struct {
 			face_id		 face;
+			int		 word_end;	/* the run ends a line
+							   that breaks between
+							   two words */
 			double		 size;		/* [pt] */
 			const struct color *color;	/* layout_color */
 			const char	*text;		/* UTF-8, no newline */
 			double		 word_space;	/* [pt] extra per U+0020 */
 			double		 letter_space;	/* [pt] extra after each
 							   glyph but the last */
-			const short	*kern;		/* [1/1000 em] pair
-							   kerning after glyph
-							   i, one per code point
-							   of text; NULL: none */
-			int		 word_end;	/* the run ends a line
-							   that breaks between
-							   two words */
+			const struct kern_pair *kern;	/* layout_kern; NULL:
+							   none */
+			size_t		 nkern;
 		} glyphs;
 		struct {
 			const struct color *color;	/* layout_color */
@@ -260,6 +272,15 @@ struct item	*layout_add(struct layout *, struct page *, const struct item *);
  */
 size_t		 layout_arc(struct path_seg *segs, double cx, double cy,
 		    double r, double start, double sweep);
+/*
+ * The pairs of kern[0..n) (one per glyph, [1/1000 em]) in the runs arena,
+ * their count in *npairs; NULL when every value is 0.
+ */
+const struct kern_pair *layout_kern(struct layout *, const short *kern,
+		    size_t n, size_t *npairs);
+/* The kerning of the n glyphs of a run back, one per glyph, into kern. */
+void		 layout_kern_expand(const struct kern_pair *, size_t npairs,
+		    short *kern, size_t n);
 /* A copy of n path segments that lives as long as the layout. */
 const struct path_seg *layout_path_copy(struct layout *,
 		    const struct path_seg *, size_t n);

@@ -517,6 +517,22 @@ text_place(struct pdf_dev *d, const struct item *it)
 	d->text_y = at[1];
 }
 
+/* A run's kerning, one per glyph (in d's scratch), or NULL: none. */
+static const short *
+run_kern(struct pdf_dev *d, const struct item *it)
+{
+	size_t	n = strlen(it->u.glyphs.text);	/* glyphs at most */
+
+	if (it->u.glyphs.kern == NULL)
+		return NULL;
+	if (d->kern_cap < n) {
+		d->kern_cap = n;
+		d->kern = xrealloc(d->kern, n * sizeof(*d->kern));
+	}
+	layout_kern_expand(it->u.glyphs.kern, it->u.glyphs.nkern, d->kern, n);
+	return d->kern;
+}
+
 static void
 pdf_glyphs(void *ctx, const struct item *it)
 {
@@ -532,7 +548,7 @@ pdf_glyphs(void *ctx, const struct item *it)
 	if (it->u.glyphs.word_end)
 		(void)fonts_width(d->fonts, it->u.glyphs.face, " ", 1, size);
 	tj_build(&d->tj, text, -it->u.glyphs.word_space * TJ_UNITS / size,
-	    -it->u.glyphs.letter_space * TJ_UNITS / size, it->u.glyphs.kern,
+	    -it->u.glyphs.letter_space * TJ_UNITS / size, run_kern(d, it),
 	    it->u.glyphs.word_end);
 	text_place(d, it);
 	HPDF_Stream_Write(page_stream(d), (const HPDF_BYTE *)d->tj.data,
@@ -921,5 +937,6 @@ pdf_write(const struct layout *l, struct layout *owned, struct fonts *fonts,
 	free(d.pages);
 	free(d.dests);
 	strbuf_free(&d.tj);
+	free(d.kern);
 	return rc;
 }

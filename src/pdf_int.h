@@ -68,6 +68,8 @@ struct pdf_dev {
 	struct pdf_image	*images;
 	size_t			 nimages, images_cap;
 	struct strbuf		 tj;		/* the TJ operator being built */
+	short			*kern;		/* its run's kerning, per glyph */
+	size_t			 kern_cap;
 	/* The page's state as written, so unchanged settings are not
 	 * written again: forgotten at each page and after each Q. */
 	HPDF_Font		 font;		/* NULL: none set on the page */

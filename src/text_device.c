@@ -126,21 +126,19 @@ put_head(struct text_dev *d, const struct item *it, int box)
 
 /* "kern=3:-40,7:-15 ": the glyphs followed by kerning [1/1000 em]. */
 static void
-put_kern(FILE *out, const char *text, const short *kern)
+put_kern(FILE *out, const struct item *it)
 {
-	const unsigned char	*p;
-	size_t			 i = 0;
+	const struct kern_pair	*v = it->u.glyphs.kern;
+	size_t			 i, at = 0;
 	int			 first = 1;
 
-	for (p = (const unsigned char *)text; *p != '\0'; p++) {
-		if ((*p & 0xC0) == 0x80)
-			continue;	/* inside a code point */
-		if (kern[i] != 0) {
-			fprintf(out, "%s%zu:%d", first ? "kern=" : ",", i,
-			    kern[i]);
-			first = 0;
-		}
-		i++;
+	for (i = 0; i < it->u.glyphs.nkern; i++) {
+		at += v[i].skip;
+		if (v[i].value == 0)
+			continue;	/* a gap, no kerning */
+		fprintf(out, "%s%zu:%d", first ? "kern=" : ",", at,
+		    v[i].value);
+		first = 0;
 	}
 	if (!first)
 		fputc(' ', out);
@@ -223,7 +221,7 @@ text_glyphs(void *ctx, const struct item *it)
 	if (it->u.glyphs.letter_space != 0)
 		fprintf(d->out, "ls=%.2f ", num(it->u.glyphs.letter_space));
 	if (it->u.glyphs.kern != NULL)
-		put_kern(d->out, it->u.glyphs.text, it->u.glyphs.kern);
+		put_kern(d->out, it);
 	put_quoted(d->out, it->u.glyphs.text);
 	fputc('\n', d->out);
 }

@@ -114,8 +114,8 @@ add_run(struct ts *ts, struct vline *v, const struct text_line *line,
 	it.u.glyphs.letter_space = rs->letter_space;
 	it.u.glyphs.word_end = word_end;
 	if (r->kern != NULL)
-		it.u.glyphs.kern = memcpy(arena_alloc(ts->lay->runs,
-		    n * sizeof(*r->kern)), r->kern, n * sizeof(*r->kern));
+		it.u.glyphs.kern = layout_kern(ts->lay, r->kern, n,
+		    &it.u.glyphs.nkern);
 	it.w += n > 1 ? rs->letter_space * (double)(n - 1) : 0;
 	vline_add_item(v, &it);
 	if (r->uri != NULL || r->dest != NULL)

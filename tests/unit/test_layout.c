@@ -4,7 +4,8 @@
  * anything, the name tables cover every kind and role, arcs become
  * Bézier pieces of at most 90° that stay on their circle, and the
  * structure tree starts with the Document and stores a language only
- * where it differs from the inherited one; colours are kept once each.
+ * where it differs from the inherited one; colours are kept once each;
+ * a run's kerning keeps only its non-zero pairs and comes back whole.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -297,6 +298,32 @@ colours_are_kept_once_each(void **state)
 	layout_free(l);
 }
 
+/* Kerning: only the non-zero values are kept, a gap wider than a skip
+ * can say included, and they come back where they were. */
+static void
+kerning_keeps_only_pairs(void **state)
+{
+	enum { N = 70005 };
+	struct layout		*l = layout_new(100, 100);
+	static short		 kern[N], back[N];
+	const struct kern_pair	*v;
+	size_t			 n;
+
+	(void)state;
+	assert_null(layout_kern(l, kern, N, &n));
+	assert_int_equal(n, 0);
+	kern[0] = -54, kern[3] = 12, kern[N - 1] = -7;
+	v = layout_kern(l, kern, N, &n);
+	assert_non_null(v);
+	assert_int_equal(n, 4);		/* three values, one gap */
+	assert_int_equal(v[0].skip, 0);
+	assert_int_equal(v[1].skip, 3);
+	back[5] = 99;
+	layout_kern_expand(v, n, back, N);
+	assert_memory_equal(back, kern, sizeof(kern));
+	layout_free(l);
+}
+
 int
 main(void)
 {
@@ -311,6 +338,7 @@ main(void)
 		cmocka_unit_test(paths_are_copied_into_the_arena),
 		cmocka_unit_test(nodes_inherit_their_language),
 		cmocka_unit_test(colours_are_kept_once_each),
+		cmocka_unit_test(kerning_keeps_only_pairs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -420,6 +420,7 @@ pdf_draws_kerning(void **state)
 	struct page	*p = layout_add_page(l, NULL);
 	char		*pdf = tmp("kern.pdf"), *out, *dump = NULL;
 	short		*kern = arena_alloc(l->arena, 5 * sizeof(*kern));
+	double		 width;
 	struct item	 it;
 	size_t		 len = 0;
 	FILE		*fp = open_memstream(&dump, &len);
@@ -427,9 +428,9 @@ pdf_draws_kerning(void **state)
 	(void)state;
 	memset(&it, 0, sizeof(it));
 	glyphs(&it, lato, 10, rgb(l, 0, 0, 0), "AV To", 1.0);
-	it.u.glyphs.kern = kern;
-	add(l, p, ITEM_GLYPHS, IR_HEADING, 100, 700,
-	    fonts_width_kerned(f, lato, "AV To", 5, 10, kern) + 1.0, 0, &it);
+	width = fonts_width_kerned(f, lato, "AV To", 5, 10, kern) + 1.0;
+	it.u.glyphs.kern = layout_kern(l, kern, 5, &it.u.glyphs.nkern);
+	add(l, p, ITEM_GLYPHS, IR_HEADING, 100, 700, width, 0, &it);
 	assert_int_equal(render_text(l, f, fp), 0);
 	fclose(fp);
 	assert_non_null(strstr(dump, " ws=1.00 kern=0:-54,1:-36,2:-30,"
