@@ -259,11 +259,32 @@ own_strings(struct layout *l, struct item *it)
 	}
 }
 
+/*
+ * A finished page's items moved to an array of just their size: the
+ * array they grew in (doubling, a third unused on average) is freed
+ * whole, and the next page grows in it again.
+ */
+static void
+fit_items(struct page *p)
+{
+	struct item	*exact;
+
+	if (p->cap == p->nitems || p->nitems == 0)
+		return;
+	exact = xmalloc(p->nitems * sizeof(*exact));
+	memcpy(exact, p->items, p->nitems * sizeof(*exact));
+	free(p->items);
+	p->items = exact;
+	p->cap = p->nitems;
+}
+
 struct page *
 layout_add_page(struct layout *l, const char *label)
 {
 	struct page	*p;
 
+	if (l->npages > 0)
+		fit_items(&l->pages[l->npages - 1]);
 	l->pages = grow(l->pages, l->npages, &l->cap, sizeof(*l->pages));
 	p = &l->pages[l->npages];
 	p->index = (int)l->npages++;

@@ -252,6 +252,8 @@ char		*layout_strdup(struct layout *, const char *s);
  * Append a page; label (copied, NULL for none) is its printed number.
  * The returned pointer stays valid only until the next layout_add_page
  * (the array grows); keep page->index and use layout->pages[index].
+ * The page before it gets an items array of just its items' size (one
+ * added to it later grows it again).
  */
 struct page	*layout_add_page(struct layout *, const char *label);
 /*

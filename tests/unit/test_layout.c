@@ -298,6 +298,30 @@ colours_are_kept_once_each(void **state)
 	layout_free(l);
 }
 
+/* A page before the last holds no unused room; it may still grow. */
+static void
+finished_pages_are_cut_to_size(void **state)
+{
+	struct layout	*l = layout_new(100, 100);
+	struct item	 it;
+	int		 i;
+
+	(void)state;
+	memset(&it, 0, sizeof(it));
+	it.kind = ITEM_RECT;
+	layout_add_page(l, NULL);
+	for (i = 0; i < 17; i++)
+		layout_add(l, &l->pages[0], &it);
+	assert_true(l->pages[0].cap > 17);
+	layout_add_page(l, NULL);
+	assert_int_equal(l->pages[0].cap, 17);
+	assert_int_equal(l->pages[0].nitems, 17);
+	layout_add(l, &l->pages[0], &it);
+	assert_int_equal(l->pages[0].nitems, 18);
+	assert_true(l->pages[0].cap >= 18);
+	layout_free(l);
+}
+
 /* Kerning: only the non-zero values are kept, a gap wider than a skip
  * can say included, and they come back where they were. */
 static void
@@ -339,6 +363,7 @@ main(void)
 		cmocka_unit_test(nodes_inherit_their_language),
 		cmocka_unit_test(colours_are_kept_once_each),
 		cmocka_unit_test(kerning_keeps_only_pairs),
+		cmocka_unit_test(finished_pages_are_cut_to_size),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
