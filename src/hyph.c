@@ -7,13 +7,15 @@
  * libhyphen's seconds, with the same automaton and so the same break
  * points.  A word the language's
  * exception list names (hyph_except.c) takes its break points from there.
- * A word asked about again is answered from a memo (a brochure says the
- * same words many times, and each of its layout passes asks again).
+ * A run of letters asked about again is answered from a memo (a brochure
+ * says the same words many times, in other company: "Vier (S. 97)", and
+ * each of its layout passes asks again).
  *
  * This module must never decide where a line breaks: it only says where a
  * word may.
  */
-#define _DEFAULT_SOURCE			/* MAP_FIXED_NOREPLACE, pread */
+#define _DEFAULT_SOURCE			/* MAP_FIXED_NOREPLACE, pread,
+					   madvise */
 #include <sys/mman.h>
 #include <sys/stat.h>
 
@@ -34,7 +36,7 @@
 #define MEMO_FIRST_CAP	1024	/* slots of a new memo: a power of 2 */
 #define MEMO_MAX_BYTES	(8L * 1024 * 1024)	/* [bytes] of words kept */
 
-/* A word hyphenated before: its bytes, then its break bytes. */
+/* A run of letters hyphenated before: its bytes, then its break bytes. */
 struct memo_word {
 	uint64_t	 hash;
 	size_t		 len;		/* [bytes] of the word */
@@ -44,6 +46,8 @@ struct memo_word {
 struct hyph {
 	char		*image;		/* the file, mapped: the dictionaries */
 	size_t		 image_len;	/* [bytes] */
+	int		 pristine;	/* mapped where it asked: its pages
+					   are the file's, never written */
 	HyphenDict	*dict;		/* first level, in the image */
 	struct hyph_except *except;	/* NULL: no exception list */
 	struct memo_word **memo;	/* open addressing, half full */
@@ -166,6 +170,7 @@ map_image(struct hyph *h, int fd, size_t size)
 	}
 	h->image = m.image;
 	h->image_len = size;
+	h->pristine = m.image == want;
 	return 0;
 }
 
@@ -249,6 +254,13 @@ hyph_free(struct hyph *h)
 	free(h);
 }
 
+void
+hyph_release_pages(struct hyph *h)
+{
+	if (h != NULL && h->pristine)
+		(void)madvise(h->image, h->image_len, MADV_DONTNEED);
+}
+
 size_t
 hyph_load_exceptions(struct hyph *h, const char *path)
 {
@@ -297,11 +309,11 @@ free_rep(char **rep, int *pos, int *cut, int n)
 }
 
 /*
- * Hyphenate the letters word[from, to): lowered into buf, their break
+ * Hyphenate the n bytes of letters run: lowered into low, their break
  * points (one per character) mapped back to the original bytes.
  */
 static void
-hyphenate_run(struct hyph *h, const char *word, size_t from, size_t to,
+hyphenate_run(struct hyph *h, const char *run, size_t n_bytes,
     unsigned char *breaks)
 {
 	char		 low[HYPH_MAX_WORD + 8], hy[HYPH_MAX_WORD + 8];
@@ -311,8 +323,8 @@ hyphenate_run(struct hyph *h, const char *word, size_t from, size_t to,
 	const unsigned char *entry;
 	uint32_t	 c;
 
-	for (i = from; i < to; i += k) {
-		k = utf8_decode(word + i, to - i, &c);
+	for (i = 0; i < n_bytes; i += k) {
+		k = utf8_decode(run + i, n_bytes - i, &c);
 		len += utf8_encode(unicode_lower(c), low + len);
 		ends[n++] = i + k - 1;
 	}
@@ -332,25 +344,6 @@ hyphenate_run(struct hyph *h, const char *word, size_t from, size_t to,
 	free_rep(rep, pos, cut, (int)len);
 }
 
-static void
-hyphenate_word(struct hyph *h, const char *word, size_t len,
-    unsigned char *breaks)
-{
-	size_t		 i = 0, start, k;
-	uint32_t	 c;
-
-	memset(breaks, 0, len);
-	while (i < len) {
-		start = i;
-		while (i < len && (k = utf8_decode(word + i, len - i, &c)) > 0 &&
-		    hyph_is_letter(c))
-			i += k;
-		if (i > start && i - start <= HYPH_MAX_WORD / 2)
-			hyphenate_run(h, word, start, i, breaks);
-		if (i == start)
-			i += (k = utf8_decode(word + i, len - i, &c)) ? k : 1;
-	}
-}
 
 /* --- the memo --- */
 
@@ -419,18 +412,39 @@ memo_add(struct hyph *h, uint64_t hash, const char *word, size_t len,
 	h->memo_bytes += 2 * len;
 }
 
-void
-hyph_word(void *arg, const char *word, size_t len, unsigned char *breaks)
+/* The breaks of one run of letters (n bytes), from the memo if it has
+ * them: a word is asked about again in many texts ("Vier (S. 97)"). */
+static void
+run_breaks(struct hyph *h, const char *run, size_t n, unsigned char *breaks)
 {
-	struct hyph		*h = arg;
-	uint64_t		 hash = hash_bytes(word, len);
+	uint64_t		 hash = hash_bytes(run, n);
 	struct memo_word	*m;
 
 	if (h->memo_n > 0 && (m = *memo_slot(h->memo, h->memo_cap, hash,
-	    word, len)) != NULL) {
-		memcpy(breaks, m->data + len, len);
+	    run, n)) != NULL) {
+		memcpy(breaks, m->data + n, n);
 		return;
 	}
-	hyphenate_word(h, word, len, breaks);
-	memo_add(h, hash, word, len, breaks);
+	hyphenate_run(h, run, n, breaks);
+	memo_add(h, hash, run, n, breaks);
+}
+
+void
+hyph_word(void *arg, const char *word, size_t len, unsigned char *breaks)
+{
+	struct hyph	*h = arg;
+	size_t		 i = 0, start, k;
+	uint32_t	 c;
+
+	memset(breaks, 0, len);
+	while (i < len) {
+		start = i;
+		while (i < len && (k = utf8_decode(word + i, len - i, &c)) > 0 &&
+		    hyph_is_letter(c))
+			i += k;
+		if (i > start && i - start <= HYPH_MAX_WORD / 2)
+			run_breaks(h, word + start, i - start, breaks + start);
+		if (i == start)
+			i += (k = utf8_decode(word + i, len - i, &c)) ? k : 1;
+	}
 }

@@ -52,6 +52,15 @@ size_t		 hyph_load_exceptions(struct hyph *, const char *path);
 void		 hyph_word(void *hyph, const char *word, size_t len,
 		    unsigned char *breaks);
 
+/*
+ * Give back the pages of the patterns hyphenation has walked (German: up
+ * to 15 MB).  They are the file's own, so a word not in the memo reads
+ * them again from it; when the image had to be moved (its pointers
+ * rewritten in memory) they stay.  Call it when the words to come are
+ * mostly known: between layout passes.
+ */
+void		 hyph_release_pages(struct hyph *);
+
 /* libhyphen's automaton as read from the image (for tests and tools). */
 struct _HyphenDict *hyph_dict(struct hyph *);
 

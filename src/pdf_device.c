@@ -766,6 +766,7 @@ pdf_fill(struct pdf_dev *d, const struct srcpos *pos, int fd,
 		return -2;
 	first = d->pdf->xref->start_offset + d->pdf->xref->entries->count;
 	HPDF_FreeDoc(d->pdf);	/* fonts_free frees the rest */
+	heap_trim();		/* before the file's two copies */
 	if ((raw = (unsigned char *)file_read(tmp, &len)) == NULL)
 		return -1;
 	raw = xrealloc(raw, len + pdf_objs_place(&d->ours, first, NULL) + 1);

@@ -298,6 +298,18 @@ page_limit(struct ts *ts)
 	    "build one region at a time (--region)", LIMIT_PAGES);
 }
 
+/*
+ * A pass with no pages from a pass before it is never the last
+ * (dests_settled: its forward references are unknown), so nothing reads
+ * its items once their page is done: they go, and its layout stays small.
+ */
+static void
+drop_unread_items(struct ts *ts)
+{
+	if (ts->prev == NULL && ts->page != NULL)
+		layout_drop_items(ts->lay, (size_t)ts->page->index);
+}
+
 void
 ts_new_page(struct ts *ts, int numbered)
 {
@@ -307,6 +319,7 @@ ts_new_page(struct ts *ts, int numbered)
 	if (ts->lay->npages >= LIMIT_PAGES)
 		page_limit(ts);
 	else {
+		drop_unread_items(ts);
 		if (numbered)
 			label = arena_printf(ts->lay->arena, "%zu",
 			    ts->lay->npages + 1);
@@ -871,6 +884,7 @@ typeset(const struct document *doc, const struct style *st,
 			if (dests_settled(&ts) || diag_errors() > 0)
 				break;
 			keep_dests(&ts, names);
+			hyph_release_pages(ts.hyph);	/* words known now */
 		}
 		diag_set_quiet(0);
 		diag_set_once(0);

@@ -6,6 +6,9 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -466,6 +469,14 @@ hash_mix(uint64_t h, uint64_t w)
 
 /* Eight bytes at a time (the caches hash whole paragraphs), the length
  * first, the tail zero-padded. */
+void
+heap_trim(void)
+{
+#ifdef __GLIBC__
+	(void)malloc_trim(0);
+#endif
+}
+
 uint64_t
 hash_bytes(const void *p, size_t n)
 {

@@ -92,5 +92,11 @@ int	parse_length(const char *, double *pt);
 /* A hash of n bytes (not stable across builds or hosts), for the hash
  * tables of caches and indexes. */
 uint64_t hash_bytes(const void *, size_t n);
+/*
+ * Give the heap's free pages back to the system (glibc's malloc_trim;
+ * nothing elsewhere): freed memory otherwise stays counted as the
+ * process's, and large blocks asked for next come from new pages.
+ */
+void	 heap_trim(void);
 
 #endif /* BROCHURE_UTIL_H */

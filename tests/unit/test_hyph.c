@@ -254,6 +254,26 @@ remembered_words_follow_new_exceptions(void **state)
 	hyph_free(h);
 }
 
+/*
+ * A word in other company ("Vier (S. 97)") is answered from the memo by
+ * its letters; after the patterns' pages are given back, words never
+ * asked read them again from the file, to the same break points.
+ */
+static void
+runs_are_remembered_and_pages_come_back(void **state)
+{
+	struct hyph	*h = open_lang("de_DE");
+
+	(void)state;
+	expect(h, "Kre-a-tiv-wirt-schaft\xC2\xA0(S.\xC2\xA0" "97).");
+	expect(h, "Kre-a-tiv-wirt-schaft\xC2\xA0(S.\xC2\xA0" "101).");
+	hyph_release_pages(h);
+	expect(h, "Er-z-ge-bir-ge");
+	expect(h, "Wert-schöp-fungs-ket-ten");
+	expect(h, "Kre-a-tiv-wirt-schaft");
+	hyph_free(h);
+}
+
 /* The style's minimum fragments hold for entries too (here 3 and 3). */
 static void
 exceptions_keep_minimum_fragments(void **state)
@@ -507,6 +527,7 @@ main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(german_words),
+		cmocka_unit_test(runs_are_remembered_and_pages_come_back),
 		cmocka_unit_test(english_words),
 		cmocka_unit_test(czech_words),
 		cmocka_unit_test(polish_words),
