@@ -232,6 +232,7 @@ paths_are_copied_into_the_arena(void **state)
 	size_t			 n;
 
 	(void)state;
+	memset(segs, 0, sizeof(segs));	/* the points an op leaves unused */
 	n = layout_arc(segs, 5, 5, 5, 0, 200);
 	copy = layout_path_copy(l, segs, n);
 	assert_ptr_not_equal(copy, segs);
