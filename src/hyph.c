@@ -344,7 +344,6 @@ hyphenate_run(struct hyph *h, const char *run, size_t n_bytes,
 	free_rep(rep, pos, cut, (int)len);
 }
 
-
 /* --- the memo --- */
 
 /* The slot of word, or the free one where it belongs. */
