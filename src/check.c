@@ -270,7 +270,7 @@ ref_dropped(struct checker *c, const struct inline_node *in,
 		diag_warning(&in->pos, "<ref to=\"%s\"> names an entry the "
 		    "region \"%s\" leaves out: it falls back to its title "
 		    "\"%s\"; give the entry an href= to link it", in->to,
-		    c->doc->region, model_plain(c->doc, e->title));
+		    c->doc->region, model_plain(c->doc->arena, e->title));
 }
 
 static void

@@ -578,7 +578,7 @@ field_inline(struct reader *r, xmlNodePtr n, void *field)
 static void
 field_plain(struct reader *r, xmlNodePtr n, void *field)
 {
-	*(const char **)field = model_plain(r->doc, read_inline(r, n));
+	*(const char **)field = model_plain(r->doc->arena, read_inline(r, n));
 }
 
 static void

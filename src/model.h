@@ -366,7 +366,7 @@ int		 model_tags_hold(const struct entry *, const char *facet,
  * left out, a space for br).  Used for sorting, outlines and metadata.
  */
 void		 model_inline_text(const struct inline_node *, struct strbuf *);
-/* The same, as a new string in the document's arena. */
-const char	*model_plain(struct document *, const struct inline_node *);
+/* The same, as a new string in arena. */
+const char	*model_plain(struct arena *, const struct inline_node *);
 
 #endif /* BROCHURE_MODEL_H */

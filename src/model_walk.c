@@ -160,14 +160,14 @@ model_inline_text(const struct inline_node *in, struct strbuf *buf)
 }
 
 const char *
-model_plain(struct document *doc, const struct inline_node *in)
+model_plain(struct arena *arena, const struct inline_node *in)
 {
 	struct strbuf	 buf;
 	const char	*s;
 
 	memset(&buf, 0, sizeof(buf));
 	model_inline_text(in, &buf);
-	s = arena_strdup(doc->arena, buf.data != NULL ? buf.data : "");
+	s = arena_strdup(arena, buf.data != NULL ? buf.data : "");
 	strbuf_free(&buf);
 	return s;
 }

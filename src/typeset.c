@@ -214,6 +214,14 @@ collect_placed(struct ts *ts)
 	idset_sort(&ts->placed);
 }
 
+/* The words of inline content, in this pass's arena: the document is
+ * only read while it is set. */
+const char *
+ts_plain(const struct ts *ts, const struct inline_node *in)
+{
+	return model_plain(ts->lay->arena, in);
+}
+
 const char *
 ts_section_dest(const struct ts *ts, const struct block *b)
 {
@@ -753,9 +761,9 @@ layout_info(struct ts *ts)
 	struct strbuf		 b = { NULL, 0, 0 };
 	size_t			 i;
 
-	in.title = model_plain((struct document *)doc, doc->meta.title);
+	in.title = ts_plain(ts, doc->meta.title);
 	in.subject = doc->meta.subtitle == NULL ? NULL :
-	    model_plain((struct document *)doc, doc->meta.subtitle);
+	    ts_plain(ts, doc->meta.subtitle);
 	for (i = 0; i < doc->meta.nauthors; i++) {
 		if (i > 0)
 			strbuf_puts(&b, ", ");
@@ -765,7 +773,7 @@ layout_info(struct ts *ts)
 	in.keywords = doc->meta.keywords;
 	in.lang = doc->lang;
 	in.publisher = doc->meta.publisher == NULL ? NULL :
-	    model_plain((struct document *)doc, doc->meta.publisher);
+	    ts_plain(ts, doc->meta.publisher);
 	in.year = doc->meta.year;
 	in.month = doc->meta.month;
 	in.day = doc->meta.day;

@@ -684,9 +684,8 @@ with_head(struct ts *ts, const struct block *b, struct vlist *head)
 static void
 section(struct ts *ts, const struct block *b, struct vlist *head)
 {
-	struct document	*doc = (struct document *)ts->doc;
 	const char	*dest = ts_section_dest(ts, b);
-	const char	*title = model_plain(doc, b->u.section.title);
+	const char	*title = ts_plain(ts, b->u.section.title);
 	const char	*num = NULL;
 	struct vlist	 own = { NULL, 0, 0 };
 	size_t		 first;

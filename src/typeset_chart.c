@@ -360,16 +360,15 @@ chart_notes(struct ts *ts, const struct block *b, struct vlist *l)
 static const char *
 chart_alt(struct ts *ts, const struct chart *c)
 {
-	struct document		*doc = (struct document *)ts->doc;
 	const struct chart_bar	*bar;
 	struct strbuf		 b = { NULL, 0, 0 };
 	const char		*alt;
 	char			*fig;
 
-	strbuf_puts(&b, model_plain(doc, c->title));
+	strbuf_puts(&b, ts_plain(ts, c->title));
 	for (bar = c->bars; bar != NULL; bar = bar->next) {
 		strbuf_puts(&b, bar == c->bars ? ": " : "; ");
-		strbuf_puts(&b, model_plain(doc, bar->label));
+		strbuf_puts(&b, ts_plain(ts, bar->label));
 		if (!stats_bar_has_share(bar))
 			continue;
 		fig = locale_format_percent(ts->loc, bar->share);

@@ -124,12 +124,11 @@ partner_line(struct ts *ts, const struct partner *p, struct vlist *l)
 static void
 place_line(struct ts *ts, const struct entry *e, struct vlist *l)
 {
-	struct document	*doc = (struct document *)ts->doc;
 	struct strbuf	 b = { NULL, 0, 0 };
 	int		 before;
 
 	if (e->place != NULL)
-		strbuf_puts(&b, model_plain(doc, e->place));
+		strbuf_puts(&b, ts_plain(ts, e->place));
 	if (e->region != NULL)
 		strbuf_printf(&b, "%s%s", b.len ? " \xC2\xB7 " : "",
 		    model_region_name(ts->doc, e->region));
@@ -321,7 +320,7 @@ pour_ready(struct ts *ts, struct vlist *l)
 void
 ts_build_entries(struct ts *ts, const struct block *b, struct vlist *l)
 {
-	struct document		*doc = (struct document *)ts->doc;
+	const struct document	*doc = ts->doc;
 	const char		*region = b->u.entry_list.region;
 	const struct entry	*e;
 	struct sort_key		*v, *tmp;
@@ -334,7 +333,7 @@ ts_build_entries(struct ts *ts, const struct block *b, struct vlist *l)
 	for (e = doc->entries; e != NULL; e = e->next)
 		if (region == NULL || (e->region != NULL &&
 		    strcmp(e->region, region) == 0))
-			make_key(&c, e, model_plain(doc, e->title), &v[n++]);
+			make_key(&c, e, ts_plain(ts, e->title), &v[n++]);
 	sort_entries(&c, v, tmp, n);
 	eq = entry_quotes(ts, &neq);
 	if (b->id != NULL) {

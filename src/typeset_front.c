@@ -82,7 +82,7 @@ cover_image(struct ts *ts, double top, double bottom)
 	struct vlist		 l = { NULL, 0, 0 };
 	struct item		*img;
 	double			 room = top - bottom, scale, x = 0;
-	const char		*alt = model_plain((struct document *)ts->doc,
+	const char		*alt = ts_plain(ts,
 				    m->title);
 	int			 before = ts_node_begin(ts, SN_FIGURE, NULL);
 
@@ -219,7 +219,6 @@ contents_links(struct vlist *l, size_t first, double w, const char *dest,
 static void
 contents_line(struct ts *ts, const struct block *b, struct vlist *l)
 {
-	struct document		*doc = (struct document *)ts->doc;
 	const char		*dest = ts_section_dest(ts, b);
 	double			 indent = 2 * ts->st->list_indent;
 	double			 w = ts_text_width(ts);
@@ -227,7 +226,7 @@ contents_line(struct ts *ts, const struct block *b, struct vlist *l)
 	struct text_block	 tb;
 	struct item		 num, page;
 	size_t			 first = l->n;
-	const char		*title = model_plain(doc, b->u.section.title);
+	const char		*title = ts_plain(ts, b->u.section.title);
 	const char		*number = ts_number_text(ts, b->u.section.number);
 	const char		*pageno = arena_printf(ts->lay->arena, "%d",
 				    ts_dest_page(ts, dest));

@@ -219,8 +219,7 @@ set_note(struct ts *ts, struct note *n, const struct inline_node *in)
 static const char *
 mark_words(struct ts *ts, const char *num, const struct inline_node *note)
 {
-	const char	*text = ts_collapse(ts, model_plain(
-			    (struct document *)ts->doc, note->child));
+	const char	*text = ts_collapse(ts, ts_plain(ts, note->child));
 	size_t		 n = strlen(text);
 
 	if (n <= MARK_WORDS_MAX)
@@ -277,20 +276,18 @@ page_suffix(struct ts *ts, const char *dest)
 static const char *
 block_title(struct ts *ts, const struct block *b)
 {
-	struct document	*doc = (struct document *)ts->doc;
-
 	switch (b->kind) {
 	case BLK_SECTION:
 		if (b->u.section.number > 0)
 			return arena_printf(ts->lay->arena, "%s\xC2\xA0%s",
 			    ts_number_text(ts, b->u.section.number),
-			    model_plain(doc, b->u.section.title));
-		return model_plain(doc, b->u.section.title);
+			    ts_plain(ts, b->u.section.title));
+		return ts_plain(ts, b->u.section.title);
 	case BLK_CHART:
-		return model_plain(doc, b->u.chart.title);
+		return ts_plain(ts, b->u.chart.title);
 	case BLK_FIGURE:
 		return b->u.figure.caption ?
-		    model_plain(doc, b->u.figure.caption) : b->u.figure.alt;
+		    ts_plain(ts, b->u.figure.caption) : b->u.figure.alt;
 	default:
 		return b->id;
 	}
@@ -308,13 +305,12 @@ ref_words(struct ts *ts, const struct target *t)
 		"figure",	/* TARGET_FIGURE */
 		NULL,		/* TARGET_OTHER */
 	};
-	struct document	*doc = (struct document *)ts->doc;
 	const char	*what;
 
 	if (t->kind == TARGET_ENTRY)
-		what = model_plain(doc, ((const struct entry *)t->node)->title);
+		what = ts_plain(ts, ((const struct entry *)t->node)->title);
 	else if (t->kind == TARGET_QUOTE)
-		what = model_plain(doc,
+		what = ts_plain(ts,
 		    ((const struct quote *)t->node)->speaker);
 	else
 		what = block_title(ts, t->node);
@@ -376,8 +372,8 @@ ref(struct ts *ts, const struct inline_node *in, struct look *lk,
 	}
 	rl.dest = t->id;
 	rl.color = ts->st->accent;
-	words = in->child != NULL ? model_plain((struct document *)ts->doc,
-	    in->child) : ref_words(ts, t);
+	words = in->child != NULL ? ts_plain(ts, in->child) :
+	    ref_words(ts, t);
 	page = page_suffix(ts, t->id);
 	link_node(ts, &rl, arena_printf(ts->lay->arena, "%s%s", words, page));
 	if (in->child != NULL)
@@ -412,7 +408,7 @@ link(struct ts *ts, const struct inline_node *in, struct look *lk,
 
 	ll.uri = in->href;
 	ll.color = ts->st->accent;
-	words = model_plain((struct document *)ts->doc, in->child);
+	words = ts_plain(ts, in->child);
 	link_node(ts, &ll, *words != '\0' ? words : in->href);
 	walk(ts, in->child, &ll, out);
 	if (ts->st->link_marker != NULL && *ts->st->link_marker != '\0')

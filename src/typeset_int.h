@@ -148,6 +148,7 @@ struct ts {
 };
 
 /* typeset.c */
+const char	*ts_plain(const struct ts *, const struct inline_node *);
 face_id		 ts_face(const struct ts *, enum text_role, enum font_face_kind);
 const struct text_style *ts_role(const struct ts *, enum text_role);
 double		 ts_text_width(const struct ts *);

@@ -52,7 +52,7 @@ static void
 assert_plain(struct document *doc, const struct inline_node *in,
     const char *want)
 {
-	assert_string_equal(model_plain(doc, in), want);
+	assert_string_equal(model_plain(doc->arena, in), want);
 }
 
 static int
@@ -224,7 +224,7 @@ reads_inline(void **state)
 	}
 	assert_null(in);
 	/* text as written, whitespace and all; the note left out */
-	assert_string_equal(model_plain(doc, nth_block(
+	assert_string_equal(model_plain(doc->arena, nth_block(
 	    doc->body->u.section.children, 0)->u.para),
 	    "Text mit Betonung, Kraft,\n        simul+, Zitat, Link,\n"
 	    "        , Grafik und Fußnote");
