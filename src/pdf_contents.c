@@ -2,18 +2,25 @@
  * pdf_contents: the pages' content streams, compressed on a second
  * thread while the next pages are drawn.  libharu would deflate every
  * page's content at save time, on the one thread, and hold all of it
- * uncompressed until then.  Here the page's bytes leave its libharu
- * stream as the page ends and go to pdf_flate's queue; before saving
- * they come back compressed, libharu writes them as they are (the
- * page's filter is none) and the stream's dictionary gets
- * /Filter /FlateDecode from us.
+ * uncompressed until then.
+ *
+ * While a page is drawn, its libharu stream writes into a buffer of
+ * ours (its write function and state are swapped for ours, and given
+ * back when the page ends): libharu's memory streams copy a byte at a
+ * time, in and out again.  As the page ends, the buffer goes to
+ * pdf_flate's queue; before saving the bytes come back compressed,
+ * libharu writes them as they are (the page's filter is none) and the
+ * stream's dictionary gets /Filter /FlateDecode from us.
  *
  * This module must never touch a page's content between taking it and
- * putting it back, nor call libharu from anywhere but the device's own
+ * putting it back, never let libharu save or free a stream that is
+ * still ours, nor call libharu from anywhere but the device's own
  * thread.
  */
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <hpdf.h>
 
@@ -36,6 +43,12 @@ struct pdf_contents {
 	struct flate	*flate;
 	size_t		*job;		/* per page: its queue number */
 	size_t		 queued;	/* [bytes] all pages so far */
+
+	/* the page being drawn */
+	struct strbuf	 page;		/* its content so far */
+	HPDF_Stream	 taken;		/* its stream, writing into page */
+	HPDF_Stream_Write_Func stream_write;	/* the stream's own */
+	void		*stream_attr;
 };
 
 static int
@@ -68,23 +81,78 @@ contents_stream(HPDF_Page page)
 	return ((HPDF_PageAttr)page->attr)->stream;
 }
 
+/* libharu writing to a taken stream: into the page's buffer, sticky
+ * errors as its memory streams have them. */
+static HPDF_STATUS
+contents_write(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n)
+{
+	if (HPDF_Error_GetCode(s->error) != HPDF_OK)
+		return HPDF_THIS_FUNC_WAS_SKIPPED;
+	strbuf_append(s->attr, (const char *)p, n);
+	return HPDF_OK;
+}
+
+void
+pdf_contents_take(struct pdf_dev *d)
+{
+	struct pdf_contents	*c = d->contents;
+	HPDF_Stream		 s = contents_stream(d->page);
+	HPDF_UINT		 i, n, len;
+	const HPDF_BYTE		*chunk;
+
+	assert(c->taken == NULL);
+	n = HPDF_MemStream_GetBufCount(s);	/* what is there: crop marks */
+	for (i = 0; i < n; i++)
+		if ((chunk = HPDF_MemStream_GetBufPtr(s, i, &len)) != NULL)
+			strbuf_append(&c->page, (const char *)chunk, len);
+	HPDF_MemStream_FreeData(s);
+	c->taken = s;
+	c->stream_write = s->write_fn;
+	c->stream_attr = s->attr;
+	s->write_fn = contents_write;
+	s->attr = &c->page;
+}
+
+/* The stream is libharu's again, empty; returns the page's bytes. */
+static struct strbuf
+give_back(struct pdf_contents *c)
+{
+	struct strbuf	page = c->page;
+
+	c->taken->write_fn = c->stream_write;
+	c->taken->attr = c->stream_attr;
+	c->taken->size = 0;
+	c->taken = NULL;
+	memset(&c->page, 0, sizeof(c->page));
+	return page;
+}
+
 void
 pdf_contents_page(struct pdf_dev *d)
 {
 	struct pdf_contents	*c = d->contents;
-	HPDF_Stream		 s = contents_stream(d->page);
-	HPDF_UINT		 len = HPDF_Stream_Size(s), got = len;
-	unsigned char		*buf = xmalloc(len);
+	struct strbuf		 page = give_back(c);
 
-	if (len > 0 && (HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) != HPDF_OK ||
-	    HPDF_Stream_Read(s, buf, &got) != HPDF_OK || got != len)) {
-		free(buf);	/* left to libharu: written uncompressed */
-		return;
-	}
-	HPDF_MemStream_FreeData(s);
-	c->job[d->page_no - 1] = flate_push(c->flate, buf, len,
+	/* the thread holds it until compressed: no room to spare */
+	page.data = xrealloc(page.data, page.len + 1);
+	c->job[d->page_no - 1] = flate_push(c->flate, page.data, page.len,
 	    contents_level(c));
-	c->queued += len;
+	c->queued += page.len;
+}
+
+/* A page never finished: what was drawn of it goes in plain. */
+static void
+give_back_plain(struct pdf_contents *c)
+{
+	HPDF_Stream	s = c->taken;
+	struct strbuf	page;
+
+	if (s == NULL)
+		return;
+	page = give_back(c);
+	HPDF_Stream_Write(s, (const HPDF_BYTE *)page.data,
+	    (HPDF_UINT)page.len);
+	strbuf_free(&page);
 }
 
 /*
@@ -107,6 +175,7 @@ pdf_contents_end(struct pdf_dev *d)
 	const unsigned char	*z;
 	size_t			 i, len;
 
+	give_back_plain(c);
 	if (flate_finish(c->flate) == -1)
 		return -1;
 	for (i = 0; i < d->npages; i++) {
@@ -127,6 +196,7 @@ pdf_contents_free(struct pdf_dev *d)
 {
 	if (d->contents == NULL)
 		return;
+	give_back_plain(d->contents);
 	flate_free(d->contents->flate);
 	free(d->contents->job);
 	free(d->contents);

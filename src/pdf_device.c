@@ -334,6 +334,7 @@ pdf_begin_page(void *ctx, const struct page *p)
 	d->page_no = p->index + 1;
 	d->text_open = 0;
 	pdf_state_forget(d);
+	pdf_contents_take(d);
 }
 
 char *

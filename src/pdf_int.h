@@ -171,12 +171,14 @@ void		 pdf_tags_free(struct pdf_dev *);
 
 /*
  * pdf_contents.c: page contents compressed on a second thread.  begin
- * (once the pages exist): start the thread, -1 after reporting; page:
+ * (once the pages exist): start the thread, -1 after reporting; take
+ * (as a page begins): its stream writes into a buffer of ours; page:
  * the page just ended (after its last operator) goes to the thread;
  * end (before saving): wait, and put each page's compressed bytes
  * back, -1 after reporting; free (always, once).
  */
 int		 pdf_contents_begin(struct pdf_dev *);
+void		 pdf_contents_take(struct pdf_dev *);
 void		 pdf_contents_page(struct pdf_dev *);
 int		 pdf_contents_end(struct pdf_dev *);
 void		 pdf_contents_free(struct pdf_dev *);
