@@ -16,7 +16,7 @@ DATADIR	 = $(PREFIX)/share/brochure
 MANDIR	 = $(PREFIX)/share/man
 
 CC	?= cc
-PKGS	 = libxml-2.0 libpng zlib harfbuzz
+PKGS	 = libxml-2.0 libpng zlib harfbuzz libdeflate
 OPT	?= -O2 -g
 CFLAGS	+= $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror
 # pdf_flate.c compresses page contents on a second thread
@@ -26,7 +26,7 @@ LDLIBS	+= -lhpdf -lhyphen $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 # The Debian packages a build, the demo and the tests need.
 DEB_PACKAGES = gcc make pkg-config libhpdf-dev libharfbuzz-dev libxml2-dev libpng-dev \
-	zlib1g-dev libhyphen-dev hyphen-de hyphen-en-us hyphen-cs hyphen-pl wngerman \
+	zlib1g-dev libdeflate-dev libhyphen-dev hyphen-de hyphen-en-us hyphen-cs hyphen-pl wngerman \
 	libcmocka-dev poppler-utils qpdf libxml2-utils valgrind python3 \
 	python3-fonttools \
 	icc-profiles-free \

@@ -30,10 +30,12 @@
 
 #define CONTENTS_NO_JOB	SIZE_MAX	/* a page not (yet) queued */
 /*
- * zlib's level for a page: its best while the pages before it hold at
- * most CONTENTS_BEST_MAX bytes, then CONTENTS_LEVEL, the best at which
- * the thread keeps up with the drawing (tests/bench/README.md, fourth
- * round).
+ * The level for a page (pdf_flate.h): its best but slow ones aside, 9
+ * while the pages before it hold at most CONTENTS_BEST_MAX bytes (the
+ * demo, within its 150 KB), then CONTENTS_LEVEL, the best at which the
+ * thread nearly keeps up with the drawing: at N=2300 the main thread
+ * waits 23 ms at 3, 27 at 4, 48 at 5, 67 at 6 (tests/bench/README.md,
+ * seventh round).
  */
 #define CONTENTS_BEST_MAX	(1024 * 1024)	/* [bytes] */
 #define CONTENTS_LEVEL_BEST	9

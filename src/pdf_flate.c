@@ -1,12 +1,14 @@
 /*
- * pdf_flate: a queue of buffers compressed with zlib, in order, on a
- * thread of its own (pdf_flate.h).  The caller appends jobs under the
+ * pdf_flate: a queue of buffers compressed with libdeflate, in order, on
+ * a thread of its own (pdf_flate.h).  The caller appends jobs under the
  * lock; the thread takes the next one, compresses it without the lock
- * (one z_stream, reset for each buffer, so each is a complete zlib
- * stream as compress2() makes it) and stores the result under the lock.
- * A failure is kept and reported by the caller's thread in
- * flate_finish(), where the caller takes jobs too until none is left:
- * who compresses a buffer never changes its bytes.
+ * (whole, in one call, into a complete zlib stream: libdeflate works on
+ * whole buffers, two to three times as fast as zlib's streams, and
+ * smaller at the same level) and stores the result under the lock.
+ * Each thread keeps one compressor per level.  A failure is kept and
+ * reported by the caller's thread in flate_finish(), where the caller
+ * takes jobs too until none is left: who compresses a buffer never
+ * changes its bytes.
  *
  * This module must never include <hpdf.h>, never print from the thread,
  * and never return from flate_finish() or flate_free() with the thread
@@ -17,14 +19,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ZLIB_CONST			/* next_in is const */
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "diag.h"
 #include "pdf_flate.h"
 #include "util.h"
 
 #define FLATE_JOBS_MIN	64		/* jobs room at first */
+
+enum flate_err {
+	FLATE_OK,
+	FLATE_NOMEM,			/* malloc failed */
+	FLATE_FAILED			/* libdeflate did not fit its bound */
+};
 
 /* One buffer: its input until compressed, then its output. */
 struct flate_job {
@@ -45,41 +52,44 @@ struct flate {
 	size_t		 next;		/* jobs taken */
 	size_t		 done;		/* jobs compressed (or failed) */
 	int		 closing;	/* nothing more will be queued */
-	int		 zerr;		/* the first zlib error, or Z_OK */
+	enum flate_err	 err;		/* the first failure, or FLATE_OK */
 };
 
-/*
- * A job's bytes as one zlib stream into a new buffer: Z_OK, or zlib's
- * error (Z_MEM_ERROR when malloc failed).  The stream is reset, and its
- * level set before any input, so it starts as if new.
- */
-static int
-flate_one(z_stream *z, const struct flate_job *j, unsigned char **out,
-    size_t *out_len)
-{
-	uLong		 cap;
-	unsigned char	*buf, *fit;
-	int		 rc;
+/* One thread's compressors, by level, each made at its first use. */
+struct squeezers {
+	struct libdeflate_compressor *at[FLATE_LEVEL_MAX + 1];
+};
 
-	if ((rc = deflateReset(z)) != Z_OK ||
-	    (rc = deflateParams(z, j->level, Z_DEFAULT_STRATEGY)) != Z_OK)
-		return rc;
-	cap = deflateBound(z, (uLong)j->in_len);
+/* Buffer in (n bytes) as one zlib stream, with c, into a new buffer. */
+static enum flate_err
+squeeze(struct libdeflate_compressor *c, const void *in, size_t n,
+    unsigned char **out, size_t *out_len)
+{
+	size_t		 cap = libdeflate_zlib_compress_bound(c, n);
+	unsigned char	*buf, *fit;
+
 	if ((buf = malloc(cap)) == NULL)
-		return Z_MEM_ERROR;
-	z->next_in = j->in;
-	z->avail_in = (uInt)j->in_len;
-	z->next_out = buf;
-	z->avail_out = (uInt)cap;
-	if ((rc = deflate(z, Z_FINISH)) != Z_STREAM_END) {
+		return FLATE_NOMEM;
+	if ((*out_len = libdeflate_zlib_compress(c, in, n, buf, cap)) == 0) {
 		free(buf);
-		return rc == Z_OK ? Z_BUF_ERROR : rc;
+		return FLATE_FAILED;
 	}
-	*out_len = cap - z->avail_out;
-	if ((fit = realloc(buf, *out_len ? *out_len : 1)) != NULL)
+	if ((fit = realloc(buf, *out_len)) != NULL)
 		buf = fit;
 	*out = buf;
-	return Z_OK;
+	return FLATE_OK;
+}
+
+/* A job's bytes, with this thread's compressor of its level. */
+static enum flate_err
+flate_one(struct squeezers *sq, const struct flate_job *j,
+    unsigned char **out, size_t *out_len)
+{
+	struct libdeflate_compressor	**c = &sq->at[j->level];
+
+	if (*c == NULL && (*c = libdeflate_alloc_compressor(j->level)) == NULL)
+		return FLATE_NOMEM;
+	return squeeze(*c, j->in, j->in_len, out, out_len);
 }
 
 /* A copy of the next job in *j, its number in *i: 0, or -1 once closing
@@ -107,30 +117,30 @@ static void
 flate_work(struct flate *f)
 {
 	struct flate_job	 j;
-	z_stream		 z;
+	struct squeezers	 sq;
 	unsigned char		*out = NULL;
 	size_t			 out_len = 0, i;
-	int			 zerr;
+	enum flate_err		 err = FLATE_OK;
 
-	memset(&z, 0, sizeof(z));
-	zerr = deflateInit(&z, Z_DEFAULT_COMPRESSION);
+	memset(&sq, 0, sizeof(sq));
 	while (flate_take(f, &j, &i) == 0) {
-		if (zerr == Z_OK)
-			zerr = flate_one(&z, &j, &out, &out_len);
+		if (err == FLATE_OK)
+			err = flate_one(&sq, &j, &out, &out_len);
 		free(j.in);
 		pthread_mutex_lock(&f->lock);
 		/* the array may have moved while unlocked */
 		f->jobs[i].in = NULL;
-		if (zerr == Z_OK) {
+		if (err == FLATE_OK) {
 			f->jobs[i].out = out;
 			f->jobs[i].out_len = out_len;
 		}
-		if (f->zerr == Z_OK)
-			f->zerr = zerr;
+		if (f->err == FLATE_OK)
+			f->err = err;
 		f->done++;
 		pthread_mutex_unlock(&f->lock);
 	}
-	deflateEnd(&z);
+	for (i = 0; i <= FLATE_LEVEL_MAX; i++)
+		libdeflate_free_compressor(sq.at[i]);
 }
 
 static void *
@@ -186,6 +196,7 @@ flate_push(struct flate *f, void *data, size_t len, int level)
 
 	pthread_mutex_lock(&f->lock);
 	assert(!f->closing);
+	assert(level >= 1 && level <= FLATE_LEVEL_MAX);
 	if (f->njobs == f->cap) {
 		f->cap = f->cap ? f->cap * 2 : FLATE_JOBS_MIN;
 		f->jobs = xrealloc(f->jobs, f->cap * sizeof(*f->jobs));
@@ -213,19 +224,41 @@ flate_join(struct flate *f, int help)
 	f->running = 0;
 }
 
+/* 0 for FLATE_OK, else -1 after saying what failed. */
+static int
+flate_said(enum flate_err err)
+{
+	if (err == FLATE_OK)
+		return 0;
+	if (err == FLATE_NOMEM)
+		diag_error(NULL, "out of memory compressing the PDF: "
+		    "free memory or build a smaller document");
+	else
+		diag_error(NULL, "libdeflate failed compressing the PDF: "
+		    "check the libdeflate library");
+	return -1;
+}
+
+unsigned char *
+flate_now(const void *data, size_t len, int level, size_t *out_len)
+{
+	struct libdeflate_compressor	*c;
+	unsigned char			*out = NULL;
+	enum flate_err			 err = FLATE_NOMEM;
+
+	assert(level >= 1 && level <= FLATE_LEVEL_MAX);
+	if ((c = libdeflate_alloc_compressor(level)) != NULL) {
+		err = squeeze(c, data, len, &out, out_len);
+		libdeflate_free_compressor(c);
+	}
+	return flate_said(err) == 0 ? out : NULL;
+}
+
 int
 flate_finish(struct flate *f)
 {
 	flate_join(f, 1);
-	if (f->zerr == Z_OK)
-		return 0;
-	if (f->zerr == Z_MEM_ERROR)
-		diag_error(NULL, "out of memory compressing the PDF: "
-		    "free memory or build a smaller document");
-	else
-		diag_error(NULL, "zlib failed compressing the PDF "
-		    "(error %d): check the zlib library", f->zerr);
-	return -1;
+	return flate_said(f->err);
 }
 
 const unsigned char *

@@ -17,7 +17,7 @@
  * the XMP packet (/Type /Metadata), which stays readable; the header and
  * its binary comment too.  Every stream compressed here is one job of a
  * flate queue (pdf_flate.h), compressed on its thread and the caller's
- * at once, each exactly as compress2() would: the bytes never depend on
+ * at once, each exactly as flate_now() would: the bytes never depend on
  * the threads.  Object numbers do not change: the
  * object streams and the cross-reference stream take the next ones.
  * Objects we wrote ourselves (the structure tree, struct pdf_objs) join
@@ -44,8 +44,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zlib.h>
-
 #include "pdf_flate.h"
 #include "pdf_int.h"
 #include "util.h"
@@ -66,20 +64,23 @@
 #define PNG_UP		2	/* PNG filter type of a row: "Up" */
 #define PNG_PREDICTOR	12	/* /Predictor: PNG, per row (Up here) */
 #define NUM_MAX		32	/* [bytes] a number printed, with room */
-/* [bytes] Packed objects up to this much in all compress at zlib's best
- * level, more at its default level, which takes a third of the time for
- * 0.6 % more file (the bench, N=230: 527 KB of objects, 623 KB against
- * 627 KB); the demo (111 KB of objects) is 0.6 KB smaller at the best
- * level, which keeps it within 150 KB without images. */
-#define PACK_BEST_MAX	(256 * 1024)
-/* The level of the streams libharu left without a filter, as libharu
- * would: the best saves the demo's fonts 49 bytes (of 50 KB) for a
- * third more time. */
-#define PACK_STREAM_LEVEL Z_DEFAULT_COMPRESSION
-/* The cross-reference stream's level: its rows of small differences
- * take zlib's best level 1 ms (at N=23) for 5 to 9 bytes less than its
- * default. */
-#define PACK_XREF_LEVEL	Z_DEFAULT_COMPRESSION
+/*
+ * Levels (pdf_flate.h: libdeflate's), by measurement.  Packed objects
+ * up to PACK_BEST_MAX in all compress at PACK_LEVEL_BEST, more at
+ * PACK_LEVEL: the demo's 111 KB of objects are 629 bytes smaller at 9
+ * than at 6, which keeps it within 150 KB without images; at N=2300
+ * level 9 would cost about a third more time.  Levels 10 to 12 search
+ * for the optimal parse and take several times as long (N=23: 50 ms a
+ * build at 9, 90 at 12, for 0.3 % less file).
+ */
+#define PACK_BEST_MAX	(256 * 1024)	/* [bytes] */
+#define PACK_LEVEL_BEST	9
+#define PACK_LEVEL	6
+/* The level of the streams libharu left without a filter: 9 saves the
+ * demo's fonts 24 bytes (of 50 KB). */
+#define PACK_STREAM_LEVEL 6
+/* The cross-reference stream's level: 9 saves the demo 74 bytes. */
+#define PACK_XREF_LEVEL	6
 
 /* A span [from, to) of the input. */
 struct span {
@@ -131,7 +132,7 @@ struct pk {
 	struct pk_row	*rows;		/* size rows, then the new objects' */
 	struct pk_obj	*objs;		/* by offset */
 	size_t		 nobjs;
-	int		 level;		/* zlib's compression level */
+	int		 level;		/* of the object streams */
 	struct flate	*flate;		/* the streams compressed here */
 	struct pk_stm	*stms;		/* the object streams */
 	size_t		 nstms;
@@ -674,21 +675,6 @@ put_span(struct pk *k, struct span s)
 	put(k, k->in + s.from, s.to - s.from);
 }
 
-/* Flate at the level given: zlib is deterministic. */
-static unsigned char *
-deflate_all(const void *data, size_t n, int level, size_t *len)
-{
-	uLongf		 cap = compressBound((uLong)n);
-	unsigned char	*z = xmalloc(cap);
-
-	if (compress2(z, &cap, data, (uLong)n, level) != Z_OK) {
-		free(z);
-		return NULL;
-	}
-	*len = cap;
-	return z;
-}
-
 /* "N 0 obj\n<<dict /Length L>>\nstream\n" z "\nendstream\nendobj\n",
  * z compressed already (L bytes); the object's row says where it is. */
 static void
@@ -711,7 +697,7 @@ put_stream(struct pk *k, size_t num, const char *dict, const void *data,
 	unsigned char	*z;
 	size_t		 zlen;
 
-	if ((z = deflate_all(data, n, level, &zlen)) == NULL)
+	if ((z = flate_now(data, n, level, &zlen)) == NULL)
 		return -1;
 	put_stream_z(k, num, dict, z, zlen);
 	free(z);
@@ -946,8 +932,7 @@ pk_level(const struct pk *k)
 	for (i = 0; i < k->nobjs; i++)
 		if (!k->objs[i].top)
 			total += k->objs[i].value.to - k->objs[i].value.from;
-	return total <= PACK_BEST_MAX ? Z_BEST_COMPRESSION :
-	    Z_DEFAULT_COMPRESSION;
+	return total <= PACK_BEST_MAX ? PACK_LEVEL_BEST : PACK_LEVEL;
 }
 
 /* --- the streams libharu left without a filter --- */

@@ -1,12 +1,14 @@
 /*
  * A library for LD_PRELOAD that makes the compressing thread of
  * src/pdf_flate.c fail: built with -DFAIL_THREAD it refuses to start a
- * thread (pthread_create: EAGAIN), with -DFAIL_ZLIB zlib refuses the
- * compression level (deflateParams: Z_STREAM_ERROR).
+ * thread (pthread_create: EAGAIN), with -DFAIL_DEFLATE libdeflate
+ * finds no room for what it compressed (libdeflate_zlib_compress: 0).
  */
 #include <errno.h>
 #include <pthread.h>
-#include <zlib.h>
+#include <stddef.h>
+
+#include <libdeflate.h>
 
 #ifdef FAIL_THREAD
 int
@@ -18,11 +20,12 @@ pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*f)(void *),
 }
 #endif
 
-#ifdef FAIL_ZLIB
-int
-deflateParams(z_streamp z, int level, int strategy)
+#ifdef FAIL_DEFLATE
+size_t
+libdeflate_zlib_compress(struct libdeflate_compressor *c, const void *in,
+    size_t in_len, void *out, size_t out_len)
 {
-	(void)z; (void)level; (void)strategy;
-	return Z_STREAM_ERROR;
+	(void)c; (void)in; (void)in_len; (void)out; (void)out_len;
+	return 0;
 }
 #endif

@@ -1,13 +1,14 @@
 """Page content streams as src/pdf_contents.c writes them.
 
-    streams.py PDF DIR
+    streams.py PDF DIR REDEFLATE
 
 Reads PDF with qpdf (raw stream data into DIR) and checks every page's
 content: one stream, /Filter /FlateDecode, its bytes one zlib stream that
-inflates, and exactly what zlib makes of the inflated bytes at the level
-pdf_contents.c chooses: its best (9) while the pages before hold at most
-1 MiB, then 4.  Prints pages, bytes inflated and stored; exit status 1
-and the first page that differs otherwise.
+inflates (with Python's zlib), and exactly what libdeflate makes of the
+inflated bytes at the level pdf_contents.c chooses: 9 while the pages
+before hold at most 1 MiB, then 4.  REDEFLATE is tests/contents/
+redeflate.c built.  Prints pages, bytes inflated and stored; exit status
+1 and the first page that differs otherwise.
 """
 import json
 import os
@@ -19,8 +20,14 @@ BEST_MAX = 1024 * 1024      # CONTENTS_BEST_MAX
 LEVEL_BEST, LEVEL = 9, 4    # CONTENTS_LEVEL_BEST, CONTENTS_LEVEL
 
 
+def redeflate(tool, data, level):
+    """What libdeflate makes of data at level."""
+    return subprocess.run([tool, str(level)], input=data, check=True,
+                          capture_output=True).stdout
+
+
 def main():
-    pdf, folder = sys.argv[1], sys.argv[2]
+    pdf, folder, tool = sys.argv[1], sys.argv[2], sys.argv[3]
     os.makedirs(folder, exist_ok=True)
     out = subprocess.run(
         ["qpdf", "--json=2", "--json-key=pages", "--json-key=qpdf",
@@ -40,8 +47,8 @@ def main():
             raw = f.read()
         data = zlib.decompress(raw)
         level = LEVEL_BEST if before <= BEST_MAX else LEVEL
-        if zlib.compress(data, level) != raw:
-            sys.exit("page %d: not zlib's level %d of its %d bytes"
+        if redeflate(tool, data, level) != raw:
+            sys.exit("page %d: not libdeflate's level %d of its %d bytes"
                      % (n, level, len(data)))
         before += len(data)
         stored += len(raw)

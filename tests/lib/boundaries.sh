@@ -17,6 +17,10 @@ boundary_font_pdf() {
 boundary_harfbuzz() {
 	! grep -l '#include <hb' src/*.c src/*.h | grep -v -e '^src/font\.c$'
 }
+boundary_deflate() {
+	! grep -l '#include <libdeflate' src/*.c src/*.h |
+	    grep -v -e '^src/pdf_flate\.c$'
+}
 boundary_hyphen() {
 	! grep -l '#include <hyphen.h>' src/*.c src/*.h | grep -v -e '^src/hyph[a-z_]*\.[ch]$'
 }
@@ -30,6 +34,7 @@ boundary_threads() {
 run_boundaries() {
 	check "boundary: only font.c includes HarfBuzz" boundary_harfbuzz
 	check "boundary: only hyph*.c include libhyphen" boundary_hyphen
+	check "boundary: only pdf_flate.c includes libdeflate" boundary_deflate
 	check "boundary: only font.c and the PDF device include hpdf.h" boundary_hpdf
 	check "boundary: only load, model, style, locale include libxml2" boundary_xml
 	check "boundary: only font.c and the PDF device include font_pdf.h" boundary_font_pdf

@@ -1,11 +1,12 @@
 /*
  * Unit tests of pdf_flate: many buffers of PDF-like text (and an empty
  * one, and a large one) queued to the compressing thread come back in
- * their order, each inflating to what was queued and equal byte for
- * byte to compress2() at its level (which changes from buffer to
- * buffer), whether queued all at once or with the caller busy in
- * between; a queue freed without finishing ends its thread and frees
- * what it holds; a queue without buffers finishes.
+ * their order, each inflating (with zlib) to what was queued and equal
+ * byte for byte to flate_now() at its level (which changes from buffer
+ * to buffer), whether queued all at once or with the caller busy in
+ * between; flate_now at every level inflates to its buffer; a queue
+ * freed without finishing ends its thread and frees what it holds; a
+ * queue without buffers finishes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -57,17 +58,15 @@ buf_level(size_t i)
 	return levels[i % 3];
 }
 
-/* What compress2 makes of buffer i at its level. */
+/* What flate_now makes of buffer i at its level, on this thread. */
 static unsigned char *
-expected(size_t i, uLongf *zlen)
+expected(size_t i, size_t *zlen)
 {
 	size_t		 len;
 	unsigned char	*in = make_buf(i, &len), *z;
 
-	*zlen = compressBound((uLong)len);
-	z = xmalloc(*zlen);
-	assert_int_equal(compress2(z, zlen, in, (uLong)len, buf_level(i)),
-	    Z_OK);
+	z = flate_now(in, len, buf_level(i), zlen);
+	assert_non_null(z);
 	free(in);
 	return z;
 }
@@ -77,8 +76,8 @@ check_results(struct flate *f, size_t n)
 {
 	const unsigned char	*z;
 	unsigned char		*in, *out, *want;
-	size_t			 i, len, zlen;
-	uLongf			 outlen, wantlen;
+	size_t			 i, len, zlen, wantlen;
+	uLongf			 outlen;
 
 	for (i = 0; i < n; i++) {
 		z = flate_result(f, i, &zlen);
@@ -153,6 +152,33 @@ empty_buffer(void **state)
 	flate_free(f);
 }
 
+/* flate_now at every level gives a zlib stream of the buffer. */
+static void
+every_level_inflates(void **state)
+{
+	unsigned char	*in, *z, *out;
+	size_t		 len, zlen;
+	uLongf		 outlen;
+	int		 level;
+
+	(void)state;
+	in = make_buf(7, &len);
+	out = xmalloc(len + 1);
+	for (level = 1; level <= FLATE_LEVEL_MAX; level++) {
+		z = flate_now(in, len, level, &zlen);
+		assert_non_null(z);
+		assert_true(zlen < len);
+		outlen = (uLongf)len;
+		assert_int_equal(uncompress(out, &outlen, z, (uLong)zlen),
+		    Z_OK);
+		assert_int_equal(outlen, len);
+		assert_memory_equal(out, in, len);
+		free(z);
+	}
+	free(out);
+	free(in);
+}
+
 static void
 no_buffers_and_free_unfinished(void **state)
 {
@@ -179,6 +205,7 @@ main(void)
 		cmocka_unit_test(all_at_once),
 		cmocka_unit_test(one_by_one),
 		cmocka_unit_test(empty_buffer),
+		cmocka_unit_test(every_level_inflates),
 		cmocka_unit_test(no_buffers_and_free_unfinished),
 	};
 
