@@ -1211,6 +1211,25 @@ fonts_kern(struct fonts *f, face_id id, uint32_t left, uint32_t right)
 	return slot->kern;
 }
 
+size_t
+kern_pairs_add(struct kern_pair **v, size_t n, size_t *cap, size_t *last,
+    size_t at, int value)
+{
+	size_t	need = n + 1 + (at - *last) / UINT16_MAX;
+
+	assert(value != 0 && at >= *last);
+	if (need > *cap) {
+		*cap = need > 2 * *cap ? need : 2 * *cap;
+		*v = xrealloc(*v, *cap * sizeof(**v));
+	}
+	for (; at - *last > UINT16_MAX; *last += UINT16_MAX)
+		(*v)[n++] = (struct kern_pair){ UINT16_MAX, 0 };
+	(*v)[n++] = (struct kern_pair){ (uint16_t)(at - *last),
+	    (int16_t)value };
+	*last = at;
+	return n;
+}
+
 /* fonts_kern for a pair of code points below KERN_DENSE. */
 static int
 kern_dense(struct fonts *f, face_id id, uint32_t left, uint32_t right)

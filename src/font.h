@@ -23,6 +23,17 @@
 
 struct fonts;
 
+/*
+ * A run's pair kerning as text runs and the display list keep it: one
+ * pair per non-zero value, [1/1000 em] after glyph (the pair before's
+ * glyph + skip), the first pair's glyph being its skip.  A pair of value
+ * 0 only moves on (a gap wider than a skip can say).
+ */
+struct kern_pair {
+	uint16_t	 skip;
+	int16_t		 value;
+};
+
 /* Face handle: an index into the set; -1 means none. */
 typedef int face_id;
 
@@ -92,6 +103,13 @@ long		 fonts_units_kerned(struct fonts *, face_id, const char *utf8,
  */
 int		 fonts_kern(struct fonts *, face_id, uint32_t left,
 		    uint32_t right);
+/*
+ * Append value (not 0) after glyph at, beyond *last (the glyph of the
+ * pairs' last; 0 before a run's first pair), to the n pairs of *v (room
+ * for *cap, grown as needed): the new count, *last now at.
+ */
+size_t		 kern_pairs_add(struct kern_pair **v, size_t n, size_t *cap,
+		    size_t *last, size_t at, int value);
 
 /* Vertical metrics, in 1/1000 em. */
 int		 fonts_ascent(struct fonts *, face_id);

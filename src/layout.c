@@ -354,37 +354,16 @@ layout_arc(struct path_seg *segs, double cx, double cy, double r,
 	return n + 1;
 }
 
-/* The pairs kern[0..n) needs, written to v when v is not NULL. */
-static size_t
-kern_pairs(const short *kern, size_t n, struct kern_pair *v)
-{
-	size_t	i, np = 0, last = 0;
-
-	for (i = 0; i < n; i++) {
-		if (kern[i] == 0)
-			continue;
-		for (; i - last > UINT16_MAX; last += UINT16_MAX, np++)
-			if (v != NULL)
-				v[np] = (struct kern_pair){ UINT16_MAX, 0 };
-		if (v != NULL)
-			v[np] = (struct kern_pair){ (uint16_t)(i - last),
-			    kern[i] };
-		np++;
-		last = i;
-	}
-	return np;
-}
-
 const struct kern_pair *
-layout_kern(struct layout *l, const short *kern, size_t n, size_t *npairs)
+layout_kern(struct layout *l, const struct kern_pair *v, size_t n)
 {
-	struct kern_pair	*v;
+	struct kern_pair	*copy;
 
-	if ((*npairs = kern_pairs(kern, n, NULL)) == 0)
+	if (n == 0)
 		return NULL;
-	v = arena_alloc(l->runs, *npairs * sizeof(*v));
-	kern_pairs(kern, n, v);
-	return v;
+	copy = arena_alloc(l->runs, n * sizeof(*copy));
+	memcpy(copy, v, n * sizeof(*copy));
+	return copy;
 }
 
 void

@@ -125,17 +125,6 @@ struct snode {
 					   NULL for any other */
 };
 
-/*
- * A glyph run's pair kerning, kept only where it is not 0: the kerning
- * [1/1000 em] after glyph (the pair before's glyph + skip), the first
- * pair's glyph being its skip.  A pair of value 0 only moves on (a gap
- * wider than a skip can say).
- */
-struct kern_pair {
-	uint16_t	 skip;
-	int16_t		 value;
-};
-
 /* Node 0 is the Document, which holds elements only: an item there is
  * decoration (an artifact), not content. */
 #define LAYOUT_ARTIFACT	0
@@ -159,7 +148,8 @@ struct item {
 			double		 word_space;	/* [pt] extra per U+0020 */
 			double		 letter_space;	/* [pt] extra after each
 							   glyph but the last */
-			const struct kern_pair *kern;	/* layout_kern; NULL:
+			const struct kern_pair *kern;	/* font.h, from
+							   layout_kern; NULL:
 							   none */
 			size_t		 nkern;
 		} glyphs;
@@ -274,12 +264,9 @@ struct item	*layout_add(struct layout *, struct page *, const struct item *);
  */
 size_t		 layout_arc(struct path_seg *segs, double cx, double cy,
 		    double r, double start, double sweep);
-/*
- * The pairs of kern[0..n) (one per glyph, [1/1000 em]) in the runs arena,
- * their count in *npairs; NULL when every value is 0.
- */
-const struct kern_pair *layout_kern(struct layout *, const short *kern,
-		    size_t n, size_t *npairs);
+/* A copy of n kerning pairs (font.h) in the runs arena; NULL for none. */
+const struct kern_pair *layout_kern(struct layout *,
+		    const struct kern_pair *, size_t n);
 /* The kerning of the n glyphs of a run back, one per glyph, into kern. */
 void		 layout_kern_expand(const struct kern_pair *, size_t npairs,
 		    short *kern, size_t n);

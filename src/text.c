@@ -133,9 +133,8 @@ struct setter {
 						   it; -1: not yet */
 	long			 hyphen_units;	/* [1/1000 em] params->hyphen */
 	struct strbuf		 run_text;	/* the last run's text */
-	short			*run_kern;	/* its kerning after each code
-						   point */
-	size_t			 cap_run_kern;
+	struct kern_pair	*run_pairs;	/* its kerning (font.h) */
+	size_t			 npairs, cap_pairs;
 };
 
 /* The line being built. */
@@ -147,7 +146,7 @@ struct line_build {
 						   advances and kerning */
 	size_t			 ncp;		/* its code points */
 	uint32_t		 last;		/* its last code point */
-	int			 kerned;	/* a pair of it is kerned */
+	size_t			 kerned_at;	/* the glyph of its last pair */
 };
 
 static int	 is_space(uint32_t);
@@ -837,15 +836,17 @@ run_close(struct setter *s, struct line_build *lb)
 		return;
 	r = &lb->tl->runs[lb->tl->nruns - 1];
 	r->width = (double)lb->units * r->size / 1000.0;
-	if (lb->kerned) {
-		r->kern = xcalloc(s->run_text.len, sizeof(*r->kern));
-		memcpy(r->kern, s->run_kern, lb->ncp * sizeof(*r->kern));
+	if (s->npairs > 0) {
+		r->kern = xmalloc(s->npairs * sizeof(*r->kern));
+		memcpy(r->kern, s->run_pairs, s->npairs * sizeof(*r->kern));
+		r->nkern = s->npairs;
 	}
 	r->text = xstrndup(s->run_text.data, s->run_text.len);
 	s->run_text.len = 0;
+	s->npairs = 0;
 	lb->units = 0;
 	lb->ncp = 0;
-	lb->kerned = 0;
+	lb->kerned_at = 0;
 }
 
 /*
@@ -858,13 +859,12 @@ run_measure(struct setter *s, struct line_build *lb, uint32_t cp,
 {
 	struct text_run	*r = &lb->tl->runs[lb->tl->nruns - 1];
 
-	assert(lb->ncp < s->cap_run_kern);
-	if (lb->ncp > 0) {
-		s->run_kern[lb->ncp - 1] = (short)kern;
+	if (lb->ncp > 0 && kern != 0) {
+		s->npairs = kern_pairs_add(&s->run_pairs, s->npairs,
+		    &s->cap_pairs, &lb->kerned_at, lb->ncp - 1, kern);
 		lb->units += kern;
-		lb->kerned |= kern != 0;
 	}
-	s->run_kern[lb->ncp++] = 0;
+	lb->ncp++;
 	lb->units += advance;
 	lb->last = cp;
 	r->spaces += cp == ' ';
@@ -940,9 +940,9 @@ run_add_hyphen(struct setter *s, struct line_build *lb)
 }
 
 /*
- * Room for the runs of a line of n characters and spaces and for its
- * hyphen (a run is never longer than its line), so that run_add and
- * run_measure need not grow anything.
+ * Room for the text of the runs of a line of n characters and spaces and
+ * of its hyphen (a run is never longer than its line), so that run_add
+ * need not grow it.
  */
 static void
 line_reserve(struct setter *s, size_t n)
@@ -954,11 +954,6 @@ line_reserve(struct setter *s, size_t n)
 	if (bytes > s->run_text.cap) {
 		s->run_text.cap = bytes;
 		s->run_text.data = xrealloc(s->run_text.data, bytes);
-	}
-	if (n + hyphen > s->cap_run_kern) {
-		s->cap_run_kern = n + hyphen;
-		s->run_kern = xrealloc(s->run_kern,
-		    s->cap_run_kern * sizeof(*s->run_kern));
 	}
 }
 
@@ -1082,7 +1077,7 @@ setter_free(struct setter *s)
 	strbuf_free(&s->run_text);
 	free(s->owner);
 	free(s->breaks);
-	free(s->run_kern);
+	free(s->run_pairs);
 }
 
 /* --- public --- */

@@ -57,9 +57,9 @@ struct text_run {
 	double		 width;		/* [pt] natural, without word_space,
 					   kerning included */
 	int		 spaces;	/* U+0020 count inside text */
-	short		*kern;		/* [1/1000 em] pair kerning after code
-					   point i of text, malloc'd; NULL
-					   when the run has none */
+	struct kern_pair *kern;		/* its pair kerning (font.h),
+					   malloc'd; NULL when it has none */
+	size_t		 nkern;
 	const char	*uri, *dest;	/* borrowed from the span */
 	int		 node;		/* the span's */
 	struct srcpos	 pos;

@@ -39,7 +39,7 @@ _Static_assert(sizeof(struct color) == 48,
     "struct color changed: key the new field in text_cache.c");
 _Static_assert(sizeof(struct text_params) == 88,
     "struct text_params changed: key the new field in text_cache.c");
-_Static_assert(sizeof(struct text_run) == 160 &&
+_Static_assert(sizeof(struct text_run) == 168 &&
     sizeof(struct text_line) == 56 && sizeof(struct text_block) == 32,
     "a text_set result changed: keep the new field in text_cache.c");
 
@@ -60,12 +60,6 @@ struct cache_run {
 	int		 spaces;
 };
 
-/* A non-zero kerning after glyph at of a run [1/1000 em]. */
-struct cache_kern {
-	uint16_t	 at;
-	int16_t		 value;
-};
-
 struct entry {
 	uint64_t	 hash;
 	size_t		 keylen;
@@ -77,7 +71,7 @@ struct entry {
 	size_t		 nlines;
 	struct cache_line *lines;	/* these point into data */
 	struct cache_run *runs;
-	struct cache_kern *kerns;
+	struct kern_pair *kerns;
 	char		*text, *key;
 	char		 data[];
 };
@@ -292,36 +286,21 @@ aligned(size_t n)
 	return (n + ALIGN - 1) / ALIGN * ALIGN;
 }
 
-/* Code points of UTF-8 text (its bytes but continuation bytes). */
-static size_t
-glyphs(const char *s)
-{
-	size_t	n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-/* The sizes of a block's parts; 0 when a run is too long to keep. */
+/* The sizes of a block's parts; 0 when they are too large to keep. */
 static int
 measure(const struct text_block *b, size_t *nruns, size_t *nkerns,
     size_t *ntext)
 {
 	const struct text_run	*r;
-	size_t			 i, k, g, n;
+	size_t			 i, k;
 
 	*nruns = *nkerns = *ntext = 0;
 	for (i = 0; i < b->nlines; i++)
 		for (k = 0; k < b->lines[i].nruns; k++) {
 			r = &b->lines[i].runs[k];
-			n = glyphs(r->text);
-			if (n > UINT16_MAX + 1 || strlen(r->text) > UINT32_MAX)
-				return 0;
 			(*nruns)++;
 			*ntext += strlen(r->text);
-			for (g = 0; r->kern != NULL && g < n; g++)
-				*nkerns += r->kern[g] != 0;
+			*nkerns += r->nkern;
 		}
 	return *ntext <= UINT32_MAX && *nkerns <= UINT32_MAX;
 }
@@ -330,8 +309,6 @@ static void
 store_run(struct entry *e, struct cache_run *c, const struct text_run *r,
     size_t *kerns, size_t *text)
 {
-	size_t	g, n = glyphs(r->text);
-
 	c->x = r->x;
 	c->width = r->width;
 	c->span = (uint32_t)r->span;
@@ -342,13 +319,10 @@ store_run(struct entry *e, struct cache_run *c, const struct text_run *r,
 	memcpy(e->text + *text, r->text, c->len);
 	*text += c->len;
 	c->kern = (uint32_t)*kerns;
-	c->nkern = 0;
-	for (g = 0; r->kern != NULL && g < n; g++)
-		if (r->kern[g] != 0) {
-			e->kerns[*kerns].at = (uint16_t)g;
-			e->kerns[(*kerns)++].value = r->kern[g];
-			c->nkern++;
-		}
+	c->nkern = (uint32_t)r->nkern;
+	if (r->nkern > 0)
+		memcpy(e->kerns + *kerns, r->kern, r->nkern * sizeof(*r->kern));
+	*kerns += r->nkern;
 }
 
 /* A new entry holding key and what text_set made; NULL: not kept. */
@@ -367,7 +341,7 @@ store(const struct strbuf *key, const struct text_block *b, int rc)
 	e = xmalloc(sizeof(*e) + lsz + rsz + ksz + ntext + key->len);
 	e->lines = (struct cache_line *)e->data;
 	e->runs = (struct cache_run *)(e->data + lsz);
-	e->kerns = (struct cache_kern *)(e->data + lsz + rsz);
+	e->kerns = (struct kern_pair *)(e->data + lsz + rsz);
 	e->text = e->data + lsz + rsz + ksz;
 	e->key = e->text + ntext;
 	memcpy(e->key, key->data, key->len);
@@ -393,7 +367,6 @@ restore_run(const struct entry *e, const struct cache_run *c,
     const struct span_list *sl, struct text_run *r)
 {
 	const struct span	*sp;
-	uint32_t		 k;
 
 	assert(c->span < sl->n);
 	sp = &sl->v[c->span];
@@ -403,9 +376,9 @@ restore_run(const struct entry *e, const struct cache_run *c,
 	r->width = c->width;
 	r->spaces = c->spaces;
 	if (c->nkern > 0) {
-		r->kern = xcalloc(c->len, sizeof(*r->kern));
-		for (k = c->kern; k < c->kern + c->nkern; k++)
-			r->kern[e->kerns[k].at] = e->kerns[k].value;
+		r->kern = xmalloc(c->nkern * sizeof(*r->kern));
+		memcpy(r->kern, e->kerns + c->kern, c->nkern * sizeof(*r->kern));
+		r->nkern = c->nkern;
 	}
 }
 

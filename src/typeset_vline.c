@@ -113,9 +113,8 @@ add_run(struct ts *ts, struct vline *v, const struct text_line *line,
 	it.u.glyphs.word_space = line->word_space;
 	it.u.glyphs.letter_space = rs->letter_space;
 	it.u.glyphs.word_end = word_end;
-	if (r->kern != NULL)
-		it.u.glyphs.kern = layout_kern(ts->lay, r->kern, n,
-		    &it.u.glyphs.nkern);
+	it.u.glyphs.kern = layout_kern(ts->lay, r->kern, r->nkern);
+	it.u.glyphs.nkern = r->nkern;
 	it.w += n > 1 ? rs->letter_space * (double)(n - 1) : 0;
 	vline_add_item(v, &it);
 	if (r->uri != NULL || r->dest != NULL)

@@ -3,7 +3,7 @@
  * libharu sees them (libharu would crash or misbehave), good TrueType
  * files are accepted once, and widths, glyph coverage, fallbacks and
  * metrics are libharu's own; pair kerning is what HarfBuzz makes of the
- * pair.  Run from the top folder (fonts/ is read);
+ * pair, and kept as pairs bridges wide gaps.  Run from the top folder (fonts/ is read);
  * damaged fixtures are made at test time in a temporary folder.
  */
 #include <math.h>
@@ -466,6 +466,32 @@ kerned_widths(void **state)
 	fonts_free(f);
 }
 
+/* Kerning as pairs: each value after the glyph the skips add up to, a
+ * gap wider than a skip can say bridged by pairs of value 0. */
+static void
+kerning_pairs_bridge_wide_gaps(void **state)
+{
+	struct kern_pair	*v = NULL;
+	size_t			 n = 0, cap = 0, last = 0;
+
+	(void)state;
+	n = kern_pairs_add(&v, n, &cap, &last, 0, -54);
+	n = kern_pairs_add(&v, n, &cap, &last, 3, 12);
+	n = kern_pairs_add(&v, n, &cap, &last, 3 + 70000, -7);
+	assert_int_equal(n, 4);			/* three values, one gap */
+	assert_true(cap >= n);
+	assert_int_equal(last, 70003);
+	assert_int_equal(v[0].skip, 0);
+	assert_int_equal(v[0].value, -54);
+	assert_int_equal(v[1].skip, 3);
+	assert_int_equal(v[1].value, 12);
+	assert_int_equal(v[2].skip, UINT16_MAX);
+	assert_int_equal(v[2].value, 0);
+	assert_int_equal(v[3].skip, 70000 - UINT16_MAX);
+	assert_int_equal(v[3].value, -7);
+	free(v);
+}
+
 static void
 glyph_coverage_and_fallback(void **state)
 {
@@ -542,6 +568,7 @@ main(void)
 		cmocka_unit_test(kerning_cache_agrees_with_harfbuzz),
 		cmocka_unit_test(kerning_beyond_latin1),
 		cmocka_unit_test(kerned_widths),
+		cmocka_unit_test(kerning_pairs_bridge_wide_gaps),
 		cmocka_unit_test(glyph_coverage_and_fallback),
 		cmocka_unit_test(vertical_metrics),
 		cmocka_unit_test(libharu_errors_are_reported_and_cleared),

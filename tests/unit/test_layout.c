@@ -5,7 +5,7 @@
  * Bézier pieces of at most 90° that stay on their circle, and the
  * structure tree starts with the Document and stores a language only
  * where it differs from the inherited one; colours are kept once each;
- * a run's kerning keeps only its non-zero pairs and comes back whole.
+ * a run's kerning pairs are copied and come back whole.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -323,29 +323,27 @@ finished_pages_are_cut_to_size(void **state)
 	layout_free(l);
 }
 
-/* Kerning: only the non-zero values are kept, a gap wider than a skip
- * can say included, and they come back where they were. */
+/* Kerning pairs are copied into the layout and come back, as one value
+ * per glyph, where they were. */
 static void
-kerning_keeps_only_pairs(void **state)
+kerning_pairs_are_copied(void **state)
 {
-	enum { N = 70005 };
+	enum { N = 8 };
 	struct layout		*l = layout_new(100, 100);
-	static short		 kern[N], back[N];
+	struct kern_pair	 pairs[] = { { 0, -54 }, { 3, 12 }, { 4, -7 } };
+	short			 want[N] = { -54, 0, 0, 12, 0, 0, 0, -7 };
+	short			 back[N];
 	const struct kern_pair	*v;
-	size_t			 n;
 
 	(void)state;
-	assert_null(layout_kern(l, kern, N, &n));
-	assert_int_equal(n, 0);
-	kern[0] = -54, kern[3] = 12, kern[N - 1] = -7;
-	v = layout_kern(l, kern, N, &n);
+	assert_null(layout_kern(l, pairs, 0));
+	v = layout_kern(l, pairs, 3);
 	assert_non_null(v);
-	assert_int_equal(n, 4);		/* three values, one gap */
-	assert_int_equal(v[0].skip, 0);
-	assert_int_equal(v[1].skip, 3);
-	back[5] = 99;
-	layout_kern_expand(v, n, back, N);
-	assert_memory_equal(back, kern, sizeof(kern));
+	assert_ptr_not_equal(v, pairs);
+	assert_memory_equal(v, pairs, sizeof(pairs));
+	memset(back, 0x55, sizeof(back));
+	layout_kern_expand(v, 3, back, N);
+	assert_memory_equal(back, want, sizeof(want));
 	layout_free(l);
 }
 
@@ -363,7 +361,7 @@ main(void)
 		cmocka_unit_test(paths_are_copied_into_the_arena),
 		cmocka_unit_test(nodes_inherit_their_language),
 		cmocka_unit_test(colours_are_kept_once_each),
-		cmocka_unit_test(kerning_keeps_only_pairs),
+		cmocka_unit_test(kerning_pairs_are_copied),
 		cmocka_unit_test(finished_pages_are_cut_to_size),
 	};
 

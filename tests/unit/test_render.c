@@ -419,7 +419,9 @@ pdf_draws_kerning(void **state)
 	struct layout	*l = layout_new(595.28, 841.89);
 	struct page	*p = layout_add_page(l, NULL);
 	char		*pdf = tmp("kern.pdf"), *out, *dump = NULL;
-	short		*kern = arena_alloc(l->arena, 5 * sizeof(*kern));
+	short		 kern[5];
+	struct kern_pair *pairs = NULL;
+	size_t		 npairs = 0, cap = 0, last = 0, g;
 	double		 width;
 	struct item	 it;
 	size_t		 len = 0;
@@ -429,7 +431,13 @@ pdf_draws_kerning(void **state)
 	memset(&it, 0, sizeof(it));
 	glyphs(&it, lato, 10, rgb(l, 0, 0, 0), "AV To", 1.0);
 	width = fonts_width_kerned(f, lato, "AV To", 5, 10, kern) + 1.0;
-	it.u.glyphs.kern = layout_kern(l, kern, 5, &it.u.glyphs.nkern);
+	for (g = 0; g < 5; g++)
+		if (kern[g] != 0)
+			npairs = kern_pairs_add(&pairs, npairs, &cap, &last, g,
+			    kern[g]);
+	it.u.glyphs.kern = layout_kern(l, pairs, npairs);
+	it.u.glyphs.nkern = npairs;
+	free(pairs);
 	add(l, p, ITEM_GLYPHS, IR_HEADING, 100, 700, width, 0, &it);
 	assert_int_equal(render_text(l, f, fp), 0);
 	fclose(fp);

@@ -13,6 +13,7 @@
 
 #include "diag.h"
 #include "font.h"
+#include "layout.h"
 #include "text.h"
 
 #define WIDTH_SLACK	0.01	/* [pt] */
@@ -114,17 +115,23 @@ assert_run_kerned(const struct text_run *r)
 {
 	size_t	 len = strlen(r->text), i;
 	short	*kern = calloc(len, sizeof(*kern));
+	short	*kept = calloc(len, sizeof(*kept));
 	int	 any = 0;
 
 	assert_non_null(kern);
+	assert_non_null(kept);
 	assert_float_equal(r->width, fonts_width_kerned(fx.fonts, r->face,
 	    r->text, len, r->size, kern), 1e-9);
+	layout_kern_expand(r->kern, r->nkern, kept, len);
 	for (i = 0; i < len; i++) {
 		any |= kern[i] != 0;
-		if (r->kern != NULL)
-			assert_int_equal(r->kern[i], kern[i]);
+		assert_int_equal(kept[i], kern[i]);
 	}
+	for (i = 0; i < r->nkern; i++)
+		assert_int_not_equal(r->kern[i].value, 0);
 	assert_int_equal(r->kern != NULL, any);
+	assert_int_equal(r->nkern > 0, any);
+	free(kept);
 	free(kern);
 }
 
@@ -230,7 +237,8 @@ kerned_breaks(void **state)
 	set(s, &p, &tb);
 	assert_int_equal(tb.nlines, 1);
 	assert_float_equal(tb.lines[0].width, w, 1e-9);
-	assert_int_equal(tb.lines[0].runs[0].kern[0], -54);	/* AV */
+	assert_int_equal(tb.lines[0].runs[0].kern[0].skip, 0);
+	assert_int_equal(tb.lines[0].runs[0].kern[0].value, -54); /* AV */
 	text_block_free(&tb);
 	params_init(&p, w - 0.05, ALIGN_LEFT);
 	set(s, &p, &tb);
@@ -267,8 +275,9 @@ kerning_within_runs(void **state)
 	assert_consistent(&tb);
 	tl = &tb.lines[0];
 	assert_int_equal(tl->nruns, 1);
-	assert_int_equal(tl->runs[0].kern[0], -54);
-	assert_int_equal(tl->runs[0].kern[1], 0);
+	assert_int_equal(tl->runs[0].nkern, 1);		/* after A only */
+	assert_int_equal(tl->runs[0].kern[0].skip, 0);
+	assert_int_equal(tl->runs[0].kern[0].value, -54);
 	text_block_free(&tb);
 	span_list_free(&l);
 }

@@ -104,7 +104,7 @@ assert_same(const struct text_block *a, const struct text_block *b,
     const struct span_list *bl)
 {
 	const struct text_run	*x, *y;
-	size_t			 i, k, g;
+	size_t			 i, k;
 
 	assert_int_equal(a->nlines, b->nlines);
 	assert_int_equal(a->overfull, b->overfull);
@@ -132,8 +132,10 @@ assert_same(const struct text_block *a, const struct text_block *b,
 			assert_ptr_equal(y->uri, bl->v[y->span].uri);
 			assert_ptr_equal(y->dest, bl->v[y->span].dest);
 			assert_int_equal(x->kern == NULL, y->kern == NULL);
-			for (g = 0; x->kern != NULL && x->text[g] != '\0'; g++)
-				assert_int_equal(x->kern[g], y->kern[g]);
+			assert_int_equal(x->nkern, y->nkern);
+			if (x->nkern > 0)
+				assert_memory_equal(x->kern, y->kern,
+				    x->nkern * sizeof(*x->kern));
 		}
 	}
 }
