@@ -47,6 +47,7 @@
 #define FITNESS_DEMERITS 100	/* para: a loose line beside a tight one */
 #define EXCERPT_CHARS	30	/* characters of a word quoted in a warning */
 #define OVERFULL_SLACK	0.01	/* [pt] a line this much wider is overfull */
+#define FIT_MARGIN	0.01	/* [pt] see fits_one_line */
 
 /* What follows a character. */
 enum gap_kind {
@@ -180,6 +181,7 @@ static void	 keep_breaks(struct setter *, size_t, size_t);
 static void	 force_breaks(struct setter *, size_t, size_t);
 static void	 word_breaks(struct setter *, size_t, size_t);
 static void	 find_breaks(struct setter *);
+static int	 fits_one_line(const struct setter *);
 static void	 push_item(struct setter *, enum para_item_kind, double,
 		    double, double, int, int, size_t);
 static void	 items_break(struct setter *, size_t, int, int, double,
@@ -691,6 +693,35 @@ find_breaks(struct setter *s)
 	}
 }
 
+/*
+ * Whether the paragraph, every word and space at its natural width, fits
+ * on its first line with FIT_MARGIN to spare.  Then para sets it on one
+ * line whatever break points it has (any break makes two lines, each
+ * with more demerits than the one), so they need not be found: no word
+ * is hyphenated or broken by force.
+ */
+static int
+fits_one_line(const struct setter *s)
+{
+	const struct tchar	*c;
+	double			 w = 0.0;
+	double			 room = s->params->width - s->params->indent;
+	size_t			 i;
+
+	for (i = 0; i < s->nc && w <= room; i++) {
+		c = &s->c[i];
+		w += c->width + c->kern;
+		if (c->gap == GAP_NEWLINE)
+			return 0;
+		if (c->gap == GAP_SPACE)
+			w += space_width(s, c->gap_span) +
+			    c->kern_next * s->spans[c->span].size / 1000.0 +
+			    c->kern_space * s->spans[c->gap_span].size /
+			    1000.0;
+	}
+	return w <= room - FIT_MARGIN;
+}
+
 /* --- stage 4: items for para --- */
 
 static void
@@ -1123,7 +1154,8 @@ text_set(struct fonts *fonts, const struct span_list *spans,
 	}
 	pick_faces(&s);
 	kern_chars(&s);
-	find_breaks(&s);
+	if (!fits_one_line(&s))
+		find_breaks(&s);
 	build_items(&s);
 	memset(&pp, 0, sizeof(pp));
 	pp.tolerance = params->tolerance;

@@ -496,6 +496,43 @@ gender_colon(void **state)
 	text_block_free(&tb);
 }
 
+/*
+ * A paragraph that fits on its first line at natural width is set on it
+ * without asking for hyphenation points (para would take none); one
+ * that does not, or whose indent leaves too little room, asks for them.
+ */
+static void
+one_line_asks_no_hyphenation(void **state)
+{
+	const char		*s = "Kooperationen verbinden Handwerk";
+	struct text_params	 p;
+	struct text_block	 tb;
+	double			 w;
+	int			 calls = 0;
+
+	(void)state;
+	w = fonts_width_kerned(fx.fonts, fx.regular, s, strlen(s), 10.0,
+	    NULL);
+	params_init(&p, w + 1.0, ALIGN_JUSTIFY);
+	p.hyphenate = hyphenate_everywhere;
+	p.hyphenate_arg = &calls;
+	set(s, &p, &tb);
+	assert_int_equal(calls, 0);
+	assert_int_equal(tb.nlines, 1);
+	assert_float_equal(tb.lines[0].width, w, 1e-9);
+	text_block_free(&tb);
+	p.indent = 2.0;			/* the first line is 1 pt short */
+	set(s, &p, &tb);
+	assert_true(calls > 0);
+	text_block_free(&tb);
+	calls = 0;
+	p.indent = 0.0;
+	p.width = w - 1.0;
+	set(s, &p, &tb);
+	assert_true(calls > 0);
+	text_block_free(&tb);
+}
+
 /* URLs and e-mail addresses never break at their hyphens. */
 static void
 url_unbroken(void **state)
@@ -875,6 +912,7 @@ main(void)
 		cmocka_unit_test(kerned_justified_width),
 		cmocka_unit_test(kerned_breaks),
 		cmocka_unit_test(kerning_within_runs),
+		cmocka_unit_test(one_line_asks_no_hyphenation),
 		cmocka_unit_test(whitespace),
 		cmocka_unit_test(word_across_spans),
 		cmocka_unit_test(explicit_hyphen),
