@@ -33,6 +33,7 @@
 #define OUTLINE_MAX_DEPTH	8		/* deeper entries are nested here */
 #define LABEL_MAX_DIGITS	9		/* a page number fits an int */
 #define TJ_UNITS		1000.0		/* TJ numbers: 1/1000 text space */
+#define PDF_NAME_MAX		32		/* [bytes] a page's font name */
 #define OP_NUMBERS_MAX		6		/* values of one pdf_put_op */
 #define BMP_LAST		0xFFFF		/* libharu codes are 2 bytes */
 #define TJ_GLYPH_MAX		32		/* [bytes] TJ text of one input
@@ -445,6 +446,14 @@ page_stream(const struct pdf_dev *d)
 	return ((HPDF_PageAttr)d->page->attr)->stream;
 }
 
+/* A length in PDF_POS_UNIT: libharu's own, single floats to five
+ * decimals (so text extraction finds what it always found). */
+static long
+pos_units(double v)
+{
+	return lround((double)(HPDF_REAL)v * PDF_POS_UNIT);
+}
+
 void
 pdf_put_op(struct pdf_dev *d, const long *v, int n, long unit,
     const char *op)
@@ -461,6 +470,18 @@ pdf_put_op(struct pdf_dev *d, const long *v, int n, long unit,
 	*p++ = '\n';
 	HPDF_Stream_Write(page_stream(d), (const HPDF_BYTE *)line,
 	    (HPDF_UINT)(p - line));
+}
+
+void
+pdf_path_op(struct pdf_dev *d, const double *v, int n, const char *op)
+{
+	long	 units[OP_NUMBERS_MAX] = { 0 };
+	int	 i;
+
+	assert(n <= OP_NUMBERS_MAX);
+	for (i = 0; i < n; i++)
+		units[i] = pos_units(v[i]);
+	pdf_put_op(d, units, n, PDF_POS_UNIT, op);
 }
 
 void
@@ -481,14 +502,32 @@ pdf_state_forget(struct pdf_dev *d)
 /*
  * Font, size, colour and position of a run: consecutive runs share a
  * text object (Td moves from the line start before), and what is set
- * already is not set again.  libharu writes Tf, as it must register
- * the font with the page.  Positions are libharu's own: single floats
- * to five decimals (so text extraction finds what it always found).
+ * already is not set again.
  */
-static long
-pos_units(double v)
+
+/*
+ * "/F1 9.5 Tf", the font added to the page's resources (libharu names
+ * it): what HPDF_Page_SetFontAndSize writes, without its 512-byte
+ * memset a byte at a time for each call (libharu's text state is never
+ * read here).
+ */
+static void
+set_font(struct pdf_dev *d, HPDF_Font font, double size)
 {
-	return lround((double)(HPDF_REAL)v * PDF_POS_UNIT);
+	const char	*name = HPDF_Page_GetLocalFontName(d->page, font);
+	char		 line[PDF_NAME_MAX + PDF_NUMBER_MAX + 8], *p = line;
+
+	if (name == NULL || strlen(name) > PDF_NAME_MAX) {
+		HPDF_RaiseError(&d->pdf->error, HPDF_PAGE_INVALID_FONT, 0);
+		return;
+	}
+	*p++ = '/';
+	p = stpcpy(p, name);
+	*p++ = ' ';
+	p = pdf_put_fixed(p, pos_units(size), PDF_POS_UNIT);
+	p = stpcpy(p, " Tf\n");
+	HPDF_Stream_Write(page_stream(d), (const HPDF_BYTE *)line,
+	    (HPDF_UINT)(p - line));
 }
 
 static void
@@ -505,8 +544,7 @@ text_place(struct pdf_dev *d, const struct item *it)
 		d->text_x = d->text_y = 0;
 	}
 	if (font != d->font || it->u.glyphs.size != d->font_size) {
-		HPDF_Page_SetFontAndSize(d->page, font,
-		    (HPDF_REAL)it->u.glyphs.size);
+		set_font(d, font, it->u.glyphs.size);
 		d->font = font;
 		d->font_size = it->u.glyphs.size;
 	}
@@ -563,14 +601,16 @@ pdf_rule(void *ctx, const struct item *it)
 	struct pdf_dev		*d = ctx;
 	const struct color	*c = it->u.rule.color;
 
+	const double		 from[2] = { it->x, it->y };
+	const double		 to[2] = { it->x + it->w, it->y + it->h };
+
 	pdf_tags_mark(d, it);
 	pdf_text_end(d);
-	HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)it->u.rule.thickness);
+	pdf_path_op(d, &it->u.rule.thickness, 1, "w");
 	pdf_color(d, c, PAINT_STROKE);
-	HPDF_Page_MoveTo(d->page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-	HPDF_Page_LineTo(d->page, (HPDF_REAL)(it->x + it->w),
-	    (HPDF_REAL)(it->y + it->h));
-	HPDF_Page_Stroke(d->page);
+	pdf_path_op(d, from, 2, "m");
+	pdf_path_op(d, to, 2, "l");
+	pdf_path_op(d, NULL, 0, "S");
 	pdf_check_item(d, it);
 }
 
@@ -584,7 +624,7 @@ pdf_rect(void *ctx, const struct item *it)
 	pdf_text_end(d);
 	pdf_color(d, c, PAINT_FILL);
 	pdf_print_rect(d, it);
-	HPDF_Page_Fill(d->page);
+	pdf_path_op(d, NULL, 0, "f");
 	pdf_check_item(d, it);
 }
 
@@ -607,24 +647,25 @@ pdf_image(void *ctx, const struct item *it)
 
 /* One segment of a path, its points offset by the item's position. */
 static void
-pdf_segment(HPDF_Page page, const struct item *it, const struct path_seg *s)
+pdf_segment(struct pdf_dev *d, const struct item *it,
+    const struct path_seg *s)
 {
-	HPDF_REAL	 x[3], y[3];
-	int		 k;
+	static const char *const ops[PATH__MAX] = {
+		"m",	/* PATH_MOVE */
+		"l",	/* PATH_LINE */
+		"c",	/* PATH_CURVE */
+		"h",	/* PATH_CLOSE */
+	};
+	static const int	 points[PATH__MAX] = { 1, 1, 3, 0 };
+	double			 v[6];
+	int			 k;
 
-	for (k = 0; k < 3; k++) {
-		x[k] = (HPDF_REAL)(it->x + s->pt[k].x);
-		y[k] = (HPDF_REAL)(it->y + s->pt[k].y);
-	}
 	assert(s->op < PATH__MAX);
-	if (s->op == PATH_MOVE)
-		HPDF_Page_MoveTo(page, x[0], y[0]);
-	else if (s->op == PATH_LINE)
-		HPDF_Page_LineTo(page, x[0], y[0]);
-	else if (s->op == PATH_CURVE)
-		HPDF_Page_CurveTo(page, x[0], y[0], x[1], y[1], x[2], y[2]);
-	else
-		HPDF_Page_ClosePath(page);
+	for (k = 0; k < points[s->op]; k++) {
+		v[2 * k] = it->x + s->pt[k].x;
+		v[2 * k + 1] = it->y + s->pt[k].y;
+	}
+	pdf_path_op(d, v, 2 * points[s->op], ops[s->op]);
 }
 
 /* Colour and width first: PDF allows no state change inside a path. */
@@ -640,14 +681,11 @@ pdf_path(void *ctx, const struct item *it)
 	pdf_tags_mark(d, it);
 	pdf_text_end(d);
 	if (it->u.path.paint == PAINT_STROKE)
-		HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)it->u.path.width);
+		pdf_path_op(d, &it->u.path.width, 1, "w");
 	pdf_color(d, c, it->u.path.paint);
 	for (i = 0; i < it->u.path.nsegs; i++)
-		pdf_segment(d->page, it, &it->u.path.segs[i]);
-	if (it->u.path.paint == PAINT_FILL)
-		HPDF_Page_Fill(d->page);
-	else
-		HPDF_Page_Stroke(d->page);
+		pdf_segment(d, it, &it->u.path.segs[i]);
+	pdf_path_op(d, NULL, 0, it->u.path.paint == PAINT_FILL ? "f" : "S");
 	pdf_check_item(d, it);
 }
 

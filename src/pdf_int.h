@@ -122,10 +122,15 @@ char		*pdf_put_fixed(char *p, long v, long unit);
 /*
  * pdf_device.c: "v1 v2 … op" into the page's content, the n values
  * given in units of 1/unit (written without trailing zeros: "12.5",
- * "-.25", "0"); end (ET) the text object if one is open; forget the
+ * "-.25", "0"); the same with n lengths in points, written as libharu
+ * writes them (single floats to five decimals): the path operators,
+ * which libharu's own would write after a 512-byte memset, a byte at a
+ * time, each; end (ET) the text object if one is open; forget the
  * written state (after a Q).
  */
 void		 pdf_put_op(struct pdf_dev *, const long *v, int n, long unit,
+		    const char *op);
+void		 pdf_path_op(struct pdf_dev *, const double *v, int n,
 		    const char *op);
 void		 pdf_text_end(struct pdf_dev *);
 void		 pdf_state_forget(struct pdf_dev *);

@@ -118,9 +118,9 @@ void
 pdf_print_rect(struct pdf_dev *d, const struct item *it)
 {
 	struct box	 b = bleed_box(d, it);
+	const double	 v[4] = { b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0 };
 
-	HPDF_Page_Rectangle(d->page, (HPDF_REAL)b.x0, (HPDF_REAL)b.y0,
-	    (HPDF_REAL)(b.x1 - b.x0), (HPDF_REAL)(b.y1 - b.y0));
+	pdf_path_op(d, v, 4, "re");
 }
 
 /*

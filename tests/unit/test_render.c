@@ -385,6 +385,13 @@ pdf_is_valid_and_complete(void **state)
 	assert_non_null(strstr(out, " 358.5 431 c\nS\n"));
 	assert_non_null(strstr(out, ".788 .816 .824 rg\n100 100 m\n"
 	    "120 100 l\n110 115.5 l\nh\nf\n"));
+	/* a rect, a rule and fonts, single floats to five decimals */
+	assert_non_null(strstr(out, ".753 .224 .169 rg\n"
+	    "0 600 595.28003 241.89 re\nf\n"));
+	assert_non_null(strstr(out, ".5 w\n.6 .6 .6 RG\n56.69 60 m\n"
+	    "538.58002 59.999 l\nS\n"));
+	assert_non_null(strstr(out, "/F1 28 Tf\n"));
+	assert_non_null(strstr(out, "/F1 9.5 Tf\n"));
 	/* tagged: marked content tied to the structure, decoration apart */
 	assert_non_null(strstr(out, "/Link <</MCID 0>> BDC\n"));
 	assert_non_null(strstr(out, "/Figure <</MCID 0>> BDC\n"));
