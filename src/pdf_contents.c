@@ -30,16 +30,16 @@
 
 #define CONTENTS_NO_JOB	SIZE_MAX	/* a page not (yet) queued */
 /*
- * The level for a page (pdf_flate.h): its best but slow ones aside, 9
- * while the pages before it hold at most CONTENTS_BEST_MAX bytes (the
- * demo, within its 150 KB), then CONTENTS_LEVEL, the best at which the
- * thread nearly keeps up with the drawing: at N=2300 the main thread
- * waits 23 ms at 3, 27 at 4, 48 at 5, 67 at 6 (tests/bench/README.md,
- * seventh round).
+ * The level for a page (pdf_flate.h): 9 while the pages before it hold
+ * at most CONTENTS_BEST_MAX bytes (the demo, within its 150 KB), then
+ * CONTENTS_LEVEL, the best at which the thread keeps up with the
+ * drawing.  At N=2300 the main thread waits for it 34 ms at 4, 23 at 3,
+ * 14 at 2 and none at 1, for a file 3.8 % larger than at 4
+ * (tests/bench/README.md, seventh round).
  */
 #define CONTENTS_BEST_MAX	(1024 * 1024)	/* [bytes] */
 #define CONTENTS_LEVEL_BEST	9
-#define CONTENTS_LEVEL		4
+#define CONTENTS_LEVEL		1
 
 struct pdf_contents {
 	struct flate	*flate;
