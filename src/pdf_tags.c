@@ -287,15 +287,21 @@ mc_content(struct pdf_dev *d, int node)
 {
 	struct tag_page	*p = &d->tags->pages[page_index(d)];
 	struct tag_elem	*e = elem_attach(d, node);
-	char		 line[MC_MAX];
+	const char	*type = snode_type_names[d->layout->nodes[node].type];
+	char		 line[MC_MAX], *at = line;
 	int		 mcid = (int)p->n;
 
 	p->node = grow(p->node, p->n, &p->cap, sizeof(*p->node));
 	p->node[p->n++] = node;
 	kid_add(e, KID_MCID, mcid, page_index(d));
-	snprintf(line, sizeof(line), "/%s <</MCID %d>> BDC\n",
-	    snode_type_names[d->layout->nodes[node].type], mcid);
-	HPDF_Stream_WriteStr(page_stream(d), line);
+	assert(strlen(type) + PDF_NUMBER_MAX + 16 < sizeof(line));
+	*at++ = '/';
+	at = stpcpy(at, type);
+	at = stpcpy(at, " <</MCID ");
+	at = pdf_put_fixed(at, mcid, 1);
+	at = stpcpy(at, ">> BDC\n");
+	HPDF_Stream_Write(page_stream(d), (const HPDF_BYTE *)line,
+	    (HPDF_UINT)(at - line));
 }
 
 void
@@ -418,18 +424,33 @@ leaf_num(const struct pdf_dev *d, size_t leaf)
 	return page_array_num(d->tags, d->npages) + leaf;
 }
 
+/* A whole number, in decimal (printf is most of the tree's time). */
+static void
+num_put(struct strbuf *b, long v)
+{
+	char	digits[PDF_NUMBER_MAX];
+
+	strbuf_append(b, digits, (size_t)(pdf_put_fixed(digits, v, 1) -
+	    digits));
+}
+
 /* A reference to libharu's object num. */
 static void
 ref_put(struct strbuf *b, const char *key, size_t num)
 {
-	strbuf_printf(b, "%s%zu 0 R", key, num);
+	strbuf_puts(b, key);
+	num_put(b, (long)num);
+	strbuf_puts(b, " 0 R");
 }
 
 /* A reference to our n-th object. */
 static void
 own_put(struct strbuf *b, const char *key, size_t n)
 {
-	strbuf_printf(b, "%s%c%zu 0 R", key, PDF_OBJS_REF, n);
+	strbuf_puts(b, key);
+	strbuf_putc(b, PDF_OBJS_REF);
+	num_put(b, (long)n);
+	strbuf_puts(b, " 0 R");
 }
 
 /* The value of our n-th object ends here. */
@@ -456,14 +477,16 @@ kid_put(struct strbuf *b, const struct pdf_tags *t,
 	if (kid->kind == KID_ELEM) {
 		own_put(b, " ", elem_num(t, kid->value));
 	} else if (kid->kind == KID_MCID && kid->page == e->page) {
-		strbuf_printf(b, " %d", kid->value);
+		strbuf_putc(b, ' ');
+		num_put(b, kid->value);
 	} else {
-		strbuf_printf(b, " <</Type/%s", kid->kind == KID_MCID ?
-		    "MCR" : "OBJR");
+		strbuf_puts(b, kid->kind == KID_MCID ? " <</Type/MCR" :
+		    " <</Type/OBJR");
 		ref_put(b, "/Pg ", t->page_num[kid->page]);
-		if (kid->kind == KID_MCID)
-			strbuf_printf(b, "/MCID %d", kid->value);
-		else
+		if (kid->kind == KID_MCID) {
+			strbuf_puts(b, "/MCID ");
+			num_put(b, kid->value);
+		} else
 			ref_put(b, "/Obj ", (size_t)kid->value);
 		strbuf_puts(b, ">>");
 	}
@@ -484,7 +507,8 @@ elem_put(struct pdf_dev *d, int node)
 	char			 id[ID_MAX];
 	size_t			 i;
 
-	strbuf_printf(b, "<</S/%s", snode_type_names[n->type]);
+	strbuf_puts(b, "<</S/");
+	strbuf_puts(b, snode_type_names[n->type]);
 	if (n->parent < 0)
 		ref_put(b, "/P ", obj_num(t->root));
 	else
@@ -535,8 +559,9 @@ nums_put(struct pdf_dev *d, size_t from, size_t to)
 
 	strbuf_puts(&d->ours.text, "/Nums[");
 	for (key = from; key < to; key++) {
-		strbuf_printf(&d->ours.text, "%s%zu", key > from ? " " : "",
-		    key);
+		if (key > from)
+			strbuf_putc(&d->ours.text, ' ');
+		num_put(&d->ours.text, (long)key);
 		parent_value_put(d, key);
 	}
 	strbuf_putc(&d->ours.text, ']');
