@@ -363,6 +363,22 @@ md5_number(struct md5_buf *m, double v)
 	md5_put(m, b, sizeof(b));
 }
 
+_Static_assert(ITEM__MAX <= 256 && IR__MAX <= 256,
+    "an item's kind and role are hashed as a byte each");
+
+/* A position or size to 1/1000 pt in four bytes, the same on any
+ * machine: items lie within the 14,400 pt a PDF page may measure. */
+static void
+md5_milli(struct md5_buf *m, double v)
+{
+	double		 milli = fmax(fmin(v * 1000.0, INT32_MAX), INT32_MIN);
+	uint32_t	 u = (uint32_t)(int32_t)lround(milli);
+	HPDF_BYTE	 b[4] = { (HPDF_BYTE)u, (HPDF_BYTE)(u >> 8),
+			    (HPDF_BYTE)(u >> 16), (HPDF_BYTE)(u >> 24) };
+
+	md5_put(m, b, sizeof(b));
+}
+
 /* The words an item carries: its text, file, link or name. */
 static const char *
 item_words(const struct item *it)
@@ -389,6 +405,7 @@ static void
 md5_layout(struct md5_buf *c, const struct layout *l)
 {
 	const struct item	*it;
+	HPDF_BYTE		 kind_role[2];
 	size_t			 p, i;
 
 	md5_number(c, l->width);
@@ -397,12 +414,13 @@ md5_layout(struct md5_buf *c, const struct layout *l)
 		md5_text(c, l->pages[p].label);
 		for (i = 0; i < l->pages[p].nitems; i++) {
 			it = &l->pages[p].items[i];
-			md5_number(c, it->kind);
-			md5_number(c, it->role);
-			md5_number(c, it->x);
-			md5_number(c, it->y);
-			md5_number(c, it->w);
-			md5_number(c, it->h);
+			kind_role[0] = (HPDF_BYTE)it->kind;
+			kind_role[1] = (HPDF_BYTE)it->role;
+			md5_put(c, kind_role, sizeof(kind_role));
+			md5_milli(c, it->x);
+			md5_milli(c, it->y);
+			md5_milli(c, it->w);
+			md5_milli(c, it->h);
 			md5_text(c, item_words(it));
 		}
 	}

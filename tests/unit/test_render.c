@@ -484,6 +484,20 @@ pdf_is_reproducible(void **state)
 	out = run("cmp '%s' '%s' && echo same", a, b);
 	assert_string_equal(out, "same\n");
 	free(out);
+	/* one item 1/1000 pt aside: another /ID */
+	f = fonts_new();
+	l = sample(f);
+	l->pages[1].items[0].x += 0.001;
+	assert_int_equal(render_pdf(l, f, b), 0);
+	layout_free(l);
+	fonts_free(f);
+	out = run("qpdf --show-object=trailer '%s' | grep -o '/ID \\[[^]]*\\]'"
+	    "; qpdf --show-object=trailer '%s' | grep -o '/ID \\[[^]]*\\]'",
+	    a, b);
+	assert_true(strlen(out) > 2 * strlen("/ID [<>]\n"));
+	assert_memory_not_equal(out, strchr(out, '\n') + 1,
+	    (size_t)(strchr(out, '\n') - out));
+	free(out);
 	free(a);
 	free(b);
 }
