@@ -1181,7 +1181,7 @@ text_block_free(struct text_block *b)
 	size_t	i, k;
 
 	for (i = 0; i < b->nlines; i++) {
-		for (k = 0; k < b->lines[i].nruns; k++) {
+		for (k = 0; k < b->lines[i].nruns && !b->borrowed; k++) {
 			free((char *)b->lines[i].runs[k].text);
 			free(b->lines[i].runs[k].kern);
 		}

@@ -106,6 +106,9 @@ struct text_block {
 	struct text_line *lines;
 	size_t		 nlines;
 	int		 overfull;	/* lines wider than the measure */
+	int		 borrowed;	/* the runs' text and kerning are the
+					   paragraph cache's (text_cache.h):
+					   text_block_free leaves them */
 	double		 worst_ratio;
 };
 

@@ -299,7 +299,7 @@ measure(const struct text_block *b, size_t *nruns, size_t *nkerns,
 		for (k = 0; k < b->lines[i].nruns; k++) {
 			r = &b->lines[i].runs[k];
 			(*nruns)++;
-			*ntext += strlen(r->text);
+			*ntext += strlen(r->text) + 1;	/* and its NUL */
 			*nkerns += r->nkern;
 		}
 	return *ntext <= UINT32_MAX && *nkerns <= UINT32_MAX;
@@ -316,8 +316,8 @@ store_run(struct entry *e, struct cache_run *c, const struct text_run *r,
 	c->spaces = r->spaces;
 	c->text = (uint32_t)*text;
 	c->len = (uint32_t)strlen(r->text);
-	memcpy(e->text + *text, r->text, c->len);
-	*text += c->len;
+	memcpy(e->text + *text, r->text, c->len + 1);
+	*text += c->len + 1;
 	c->kern = (uint32_t)*kerns;
 	c->nkern = (uint32_t)r->nkern;
 	if (r->nkern > 0)
@@ -371,13 +371,12 @@ restore_run(const struct entry *e, const struct cache_run *c,
 	assert(c->span < sl->n);
 	sp = &sl->v[c->span];
 	text_run_start(r, sp, c->span, c->face);
-	r->text = xstrndup(e->text + c->text, c->len);
+	r->text = e->text + c->text;
 	r->x = c->x;
 	r->width = c->width;
 	r->spaces = c->spaces;
 	if (c->nkern > 0) {
-		r->kern = xmalloc(c->nkern * sizeof(*r->kern));
-		memcpy(r->kern, e->kerns + c->kern, c->nkern * sizeof(*r->kern));
+		r->kern = e->kerns + c->kern;
 		r->nkern = c->nkern;
 	}
 }
@@ -392,6 +391,7 @@ restore(const struct entry *e, const struct span_list *sl,
 	size_t			 i, k;
 
 	memset(out, 0, sizeof(*out));
+	out->borrowed = 1;
 	out->nlines = e->nlines;
 	out->overfull = e->overfull;
 	out->worst_ratio = e->worst_ratio;

@@ -7,7 +7,9 @@
  * is known by everything text_set reads: each span's text, face, size,
  * colour, rise, link, destination, structure element, source position,
  * nobreak and newline, and the parameters.  A hit is a copy of the lines
- * set before, with this pass's pointers taken from this pass's spans.
+ * set before, with this pass's pointers taken from this pass's spans;
+ * its runs' text and kerning are the cache's own (the block is
+ * borrowed), valid until the next pass begins.
  *
  * Only a paragraph set in an earlier pass is reused, so the warnings of
  * text_set come where they came without the cache, and a paragraph no

@@ -167,12 +167,14 @@ next_pass_reuses(void **state)
 	text_cache_next_pass(c);
 	assert_int_equal(text_cache_set(c, fonts, &l1, &p, &got), 0);
 	assert_same(&want, &got, &l1);
+	assert_false(got.borrowed);		/* set here: its own */
 	text_block_free(&got);
 	text_cache_next_pass(c);
 	spans(&l2, NULL);
 	assert_int_equal(text_cache_set(c, fonts, &l2, &p, &got), 0);
 	set_counts(c, 1, 1);
 	assert_same(&want, &got, &l2);
+	assert_true(got.borrowed);		/* the cache's text */
 	text_block_free(&got);
 	text_block_free(&want);
 	spans_free(&l1);
