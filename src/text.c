@@ -11,7 +11,8 @@
  *   find_breaks  where each word may break: explicit hyphens, soft
  *                hyphens, the hyphenation callback (never in a URL or an
  *                e-mail address, never at or after a colon), and forced
- *                breaks inside pieces wider than the column;
+ *                breaks inside pieces wider than the column; skipped for
+ *                a paragraph that fits on its first line (fits_one_line);
  *   build_items  boxes, glue and penalties for para;
  *   para_break   the breaks (total fit);
  *   build_lines  runs of one look per line, word spaces, alignment.
