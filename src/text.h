@@ -124,11 +124,12 @@ struct text_block {
  * characters before, a letter after; nothing added), at a soft hyphen
  * U+00AD and at the hyphenate callback's points (params->hyphen drawn),
  * the callback being asked only about words without soft hyphens, one
- * dash-free part at a time; never inside a URL or e-mail address (a word
- * with "@", "://" or "www."), never at or after a colon, never inside a
- * nobreak span.  A piece of a word still wider than the narrowest line
- * is broken by force between characters (those lines are left ragged)
- * and reported at its span.
+ * dash-free part at a time, and not at all for a paragraph that fits on
+ * its first line (it is set there whatever its break points); never
+ * inside a URL or e-mail address (a word with "@", "://" or "www."),
+ * never at or after a colon, never inside a nobreak span.  A piece of a
+ * word still wider than the narrowest line is broken by force between
+ * characters (those lines are left ragged) and reported at its span.
  *
  * Consecutive characters of one run (spaces included) are kerned as the
  * face says; nothing is kerned across runs.  Para breaks with those
