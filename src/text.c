@@ -21,8 +21,9 @@
  * ones the PDF is drawn with (each run carries its kerning), so a run is
  * exactly as wide as measured.  Each character's advance and kerning are
  * looked up once (pick_faces, kern_chars); a run's width is summed from
- * them as build_lines adds its characters, not measured again.  Para sees the same kerning: inside boxes,
- * in the glue of a space, and taken back by a break between a pair.
+ * them as build_lines adds its characters, not measured again.  Para
+ * sees the same kerning: inside boxes, in the glue of a space, and taken
+ * back by a break between a pair.
  *
  * This module must never place lines on a page, nor draw.
  */
