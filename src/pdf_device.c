@@ -500,12 +500,6 @@ pdf_state_forget(struct pdf_dev *d)
 }
 
 /*
- * Font, size, colour and position of a run: consecutive runs share a
- * text object (Td moves from the line start before), and what is set
- * already is not set again.
- */
-
-/*
  * "/F1 9.5 Tf", the font added to the page's resources (libharu names
  * it): what HPDF_Page_SetFontAndSize writes, without its 512-byte
  * memset a byte at a time for each call (libharu's text state is never
@@ -530,6 +524,11 @@ set_font(struct pdf_dev *d, HPDF_Font font, double size)
 	    (HPDF_UINT)(p - line));
 }
 
+/*
+ * Font, size, colour and position of a run: consecutive runs share a
+ * text object (Td moves from the line start before), and what is set
+ * already is not set again.
+ */
 static void
 text_place(struct pdf_dev *d, const struct item *it)
 {
@@ -600,7 +599,6 @@ pdf_rule(void *ctx, const struct item *it)
 {
 	struct pdf_dev		*d = ctx;
 	const struct color	*c = it->u.rule.color;
-
 	const double		 from[2] = { it->x, it->y };
 	const double		 to[2] = { it->x + it->w, it->y + it->h };
 

@@ -14,6 +14,7 @@
  *
  * This module must never read the clock or anything random, nor draw.
  */
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -350,33 +351,38 @@ md5_text(struct md5_buf *m, const char *s)
 	md5_put(m, s, strlen(s) + 1);
 }
 
-/* A length to 1/1000 pt, the same bytes on any machine. */
+/* The n low bytes of v, least significant first: the same on any
+ * machine. */
 static void
-md5_number(struct md5_buf *m, double v)
+md5_bytes(struct md5_buf *m, uint64_t v, int n)
 {
-	int64_t		 milli = (int64_t)llround(v * 1000.0);
 	HPDF_BYTE	 b[8];
 	int		 i;
 
-	for (i = 0; i < 8; i++)
-		b[i] = (HPDF_BYTE)((uint64_t)milli >> (8 * i));
-	md5_put(m, b, sizeof(b));
+	assert(n <= 8);
+	for (i = 0; i < n; i++)
+		b[i] = (HPDF_BYTE)(v >> (8 * i));
+	md5_put(m, b, (size_t)n);
+}
+
+/* A length to 1/1000 pt in eight bytes. */
+static void
+md5_number(struct md5_buf *m, double v)
+{
+	md5_bytes(m, (uint64_t)(int64_t)llround(v * 1000.0), 8);
 }
 
 _Static_assert(ITEM__MAX <= 256 && IR__MAX <= 256,
     "an item's kind and role are hashed as a byte each");
 
-/* A position or size to 1/1000 pt in four bytes, the same on any
- * machine: items lie within the 14,400 pt a PDF page may measure. */
+/* A position or size to 1/1000 pt in four bytes: items lie within the
+ * 14,400 pt a PDF page may measure. */
 static void
 md5_milli(struct md5_buf *m, double v)
 {
-	double		 milli = fmax(fmin(v * 1000.0, INT32_MAX), INT32_MIN);
-	uint32_t	 u = (uint32_t)(int32_t)lround(milli);
-	HPDF_BYTE	 b[4] = { (HPDF_BYTE)u, (HPDF_BYTE)(u >> 8),
-			    (HPDF_BYTE)(u >> 16), (HPDF_BYTE)(u >> 24) };
+	double	milli = fmax(fmin(v * 1000.0, INT32_MAX), INT32_MIN);
 
-	md5_put(m, b, sizeof(b));
+	md5_bytes(m, (uint32_t)(int32_t)lround(milli), 4);
 }
 
 /* The words an item carries: its text, file, link or name. */
@@ -405,7 +411,6 @@ static void
 md5_layout(struct md5_buf *c, const struct layout *l)
 {
 	const struct item	*it;
-	HPDF_BYTE		 kind_role[2];
 	size_t			 p, i;
 
 	md5_number(c, l->width);
@@ -414,9 +419,8 @@ md5_layout(struct md5_buf *c, const struct layout *l)
 		md5_text(c, l->pages[p].label);
 		for (i = 0; i < l->pages[p].nitems; i++) {
 			it = &l->pages[p].items[i];
-			kind_role[0] = (HPDF_BYTE)it->kind;
-			kind_role[1] = (HPDF_BYTE)it->role;
-			md5_put(c, kind_role, sizeof(kind_role));
+			md5_bytes(c, (uint64_t)it->kind, 1);
+			md5_bytes(c, (uint64_t)it->role, 1);
 			md5_milli(c, it->x);
 			md5_milli(c, it->y);
 			md5_milli(c, it->w);

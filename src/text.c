@@ -171,6 +171,7 @@ static int	 kern_units(const struct setter *, size_t, face_id, uint32_t,
 		    size_t, face_id, uint32_t);
 static void	 kern_chars(struct setter *);
 static double	 space_width(const struct setter *, size_t);
+static double	 gap_width(const struct setter *, size_t);
 static uint32_t	 first_code_point(const char *);
 static double	 hyphen_width(struct setter *, size_t);
 static double	 narrowest(const struct setter *);
@@ -472,6 +473,18 @@ space_width(const struct setter *s, size_t span)
 	return fonts_advance(s->fonts, sp->face, ' ') * sp->size / 1000.0;
 }
 
+/* [pt] the natural width of the space after character i, kerned to the
+ * characters on both sides. */
+static double
+gap_width(const struct setter *s, size_t i)
+{
+	const struct tchar	*c = &s->c[i];
+
+	return space_width(s, c->gap_span) +
+	    c->kern_next * s->spans[c->span].size / 1000.0 +
+	    c->kern_space * s->spans[c->gap_span].size / 1000.0;
+}
+
 /*
  * [pt] the hyphen drawn after character i, kerned to it (in its run).
  * The hyphen itself is measured once per face in a row.
@@ -716,10 +729,7 @@ fits_one_line(const struct setter *s)
 		if (c->gap == GAP_NEWLINE)
 			return 0;
 		if (c->gap == GAP_SPACE)
-			w += space_width(s, c->gap_span) +
-			    c->kern_next * s->spans[c->span].size / 1000.0 +
-			    c->kern_space * s->spans[c->gap_span].size /
-			    1000.0;
+			w += gap_width(s, i);
 	}
 	return w <= room - FIT_MARGIN;
 }
@@ -784,7 +794,7 @@ items_gap(struct setter *s, size_t i)
 	const struct tchar	*c = &s->c[i];
 	size_t			 sp = c->gap_span;
 	double			 em = s->spans[sp].size;
-	double			 stretch = 0.0, shrink = 0.0, width;
+	double			 stretch = 0.0, shrink = 0.0;
 
 	if (s->align->justify) {
 		stretch = p->space_stretch * em;
@@ -794,10 +804,8 @@ items_gap(struct setter *s, size_t i)
 		push_item(s, PARA_PENALTY, 0, 0, 0, PARA_INFINITY, 0, i + 1);
 	else if (!s->align->justify)
 		items_break(s, i + 1, 0, 0, 0.0, em, 1);
-	width = space_width(s, sp) +
-	    c->kern_next * s->spans[c->span].size / 1000.0 +
-	    c->kern_space * em / 1000.0;
-	push_item(s, PARA_GLUE, width, stretch, shrink, 0, 0, i + 1);
+	push_item(s, PARA_GLUE, gap_width(s, i), stretch, shrink, 0, 0,
+	    i + 1);
 }
 
 /* The end of a paragraph or of a line ended by a newline span. */

@@ -467,8 +467,6 @@ hash_mix(uint64_t h, uint64_t w)
 	return h ^ h >> 29;
 }
 
-/* Eight bytes at a time (the caches hash whole paragraphs), the length
- * first, the tail zero-padded. */
 void
 heap_trim(void)
 {
@@ -477,6 +475,8 @@ heap_trim(void)
 #endif
 }
 
+/* Eight bytes at a time (the caches hash whole paragraphs), the length
+ * first, the tail zero-padded. */
 uint64_t
 hash_bytes(const void *p, size_t n)
 {
