@@ -135,14 +135,32 @@ struct setter {
 	face_id			 hyphen_face;	/* hyphen_units is measured in
 						   it; -1: not yet */
 	long			 hyphen_units;	/* [1/1000 em] params->hyphen */
-	struct strbuf		 run_text;	/* the last run's text */
-	struct kern_pair	*run_pairs;	/* its kerning (font.h) */
+	struct text_line	*lines;		/* build_lines' */
+	size_t			 caplines;
+	struct text_run		*runs;		/* the lines' runs, in order */
+	struct run_at		*run_at;	/* where each one's text and
+						   kerning begin */
+	size_t			 nruns, capruns;
+	struct strbuf		 run_text;	/* the runs' text, each with its
+						   NUL */
+	struct kern_pair	*run_pairs;	/* their kerning (font.h) */
 	size_t			 npairs, cap_pairs;
+};
+
+/* Where a run's text and kerning begin in the setter's buffers. */
+struct run_at {
+	size_t		 text;		/* in run_text */
+	size_t		 kern;		/* in run_pairs */
+};
+
+/* What text_set keeps between paragraphs: a setter's buffers. */
+struct text_scratch {
+	struct setter	 s;
 };
 
 /* The line being built. */
 struct line_build {
-	struct text_line	*tl;
+	size_t			 first;		/* its first run */
 	size_t			 span;		/* where the last run began */
 	double			 shrink;	/* [pt] of its spaces */
 	long			 units;		/* [1/1000 em] the last run's
@@ -865,26 +883,21 @@ line_width(size_t line, void *arg)
 /* --- stage 6: lines and runs --- */
 
 /*
- * Give the last run its text, its width and its kerning, summed as its
- * characters were added: what fonts_width_kerned() would measure.
+ * End the line's last run: its width and kerning, summed as its
+ * characters were added (what fonts_width_kerned() would measure), and
+ * the NUL after its text.
  */
 static void
 run_close(struct setter *s, struct line_build *lb)
 {
 	struct text_run	*r;
 
-	if (lb->tl->nruns == 0)
+	if (s->nruns == lb->first)
 		return;
-	r = &lb->tl->runs[lb->tl->nruns - 1];
+	r = &s->runs[s->nruns - 1];
 	r->width = (double)lb->units * r->size / 1000.0;
-	if (s->npairs > 0) {
-		r->kern = xmalloc(s->npairs * sizeof(*r->kern));
-		memcpy(r->kern, s->run_pairs, s->npairs * sizeof(*r->kern));
-		r->nkern = s->npairs;
-	}
-	r->text = xstrndup(s->run_text.data, s->run_text.len);
-	s->run_text.len = 0;
-	s->npairs = 0;
+	r->nkern = s->npairs - s->run_at[s->nruns - 1].kern;
+	s->run_text.len++;		/* run_add left the NUL there */
 	lb->units = 0;
 	lb->ncp = 0;
 	lb->kerned_at = 0;
@@ -898,7 +911,7 @@ static void
 run_measure(struct setter *s, struct line_build *lb, uint32_t cp,
     int advance, int kern)
 {
-	struct text_run	*r = &lb->tl->runs[lb->tl->nruns - 1];
+	struct text_run	*r = &s->runs[s->nruns - 1];
 
 	if (lb->ncp > 0 && kern != 0) {
 		s->npairs = kern_pairs_add(&s->run_pairs, s->npairs,
@@ -927,6 +940,20 @@ text_run_start(struct text_run *r, const struct span *sp, size_t span,
 	r->span = span;
 }
 
+/* A new run of span number span, drawn in face, after the others. */
+static void
+run_open(struct setter *s, size_t span, face_id face)
+{
+	if (s->nruns == s->capruns) {
+		s->capruns = s->capruns ? 2 * s->capruns : 16;
+		s->runs = xrealloc(s->runs, s->capruns * sizeof(*s->runs));
+		s->run_at = xrealloc(s->run_at,
+		    s->capruns * sizeof(*s->run_at));
+	}
+	s->run_at[s->nruns] = (struct run_at){ s->run_text.len, s->npairs };
+	text_run_start(&s->runs[s->nruns++], &s->spans[span], span, face);
+}
+
 /*
  * Add character cp of a span, drawn in face with its advance [1/1000 em],
  * to the line's runs; kern [1/1000 em] is its kerning with the character
@@ -937,18 +964,12 @@ run_add(struct setter *s, struct line_build *lb, size_t span, face_id face,
     uint32_t cp, int advance, int kern)
 {
 	const struct span	*sp = &s->spans[span];
-	struct text_line	*tl = lb->tl;
-	struct text_run		*r;
 
-	r = tl->nruns > 0 ? &tl->runs[tl->nruns - 1] : NULL;
-	if (r == NULL ||
-	    !looks_alike(&s->spans[lb->span], r->face, sp, face)) {
+	if (s->nruns == lb->first || !looks_alike(&s->spans[lb->span],
+	    s->runs[s->nruns - 1].face, sp, face)) {
 		run_close(s, lb);
 		lb->span = span;
-		tl->runs = xrealloc(tl->runs,
-		    (tl->nruns + 1) * sizeof(*tl->runs));
-		r = &tl->runs[tl->nruns++];
-		text_run_start(r, sp, span, face);
+		run_open(s, span, face);
 	}
 	assert(s->run_text.len + UTF8_MAX < s->run_text.cap);
 	s->run_text.len += utf8_encode(cp, s->run_text.data +
@@ -965,7 +986,7 @@ static void
 run_add_hyphen(struct setter *s, struct line_build *lb)
 {
 	const char	*h = s->params->hyphen;
-	face_id		 face = lb->tl->runs[lb->tl->nruns - 1].face;
+	face_id		 face = s->runs[s->nruns - 1].face;
 	size_t		 len = strlen(h), n;
 	uint32_t	 cp;
 
@@ -981,16 +1002,17 @@ run_add_hyphen(struct setter *s, struct line_build *lb)
 }
 
 /*
- * Room for the text of the runs of a line of n characters and spaces and
- * of its hyphen (a run is never longer than its line), so that run_add
- * need not grow it.
+ * Room for the text of the runs of a line of n characters and spaces,
+ * their NULs (a run has a character at least) and its hyphen, so that
+ * run_add need not grow it.
  */
 static void
 line_reserve(struct setter *s, size_t n)
 {
 	const char	*h = s->params->hyphen;
 	size_t		 hyphen = h != NULL ? strlen(h) : 0;
-	size_t		 bytes = n * UTF8_MAX + hyphen + 1;
+	size_t		 bytes = s->run_text.len + n * (UTF8_MAX + 1) +
+			    hyphen + 1;
 
 	if (bytes > s->run_text.cap) {
 		s->run_text.cap = bytes;
@@ -1072,7 +1094,7 @@ build_line(struct setter *s, const struct para_line *pl, size_t line,
     struct text_block *out)
 {
 	struct line_build	 lb;
-	struct text_line	*tl = &out->lines[line];
+	struct text_line	*tl = &s->lines[line];
 	size_t			 a, b;
 	int			 in_word, stretch;
 
@@ -1083,9 +1105,11 @@ build_line(struct setter *s, const struct para_line *pl, size_t line,
 	stretch = b < s->nc && s->c[b - 1].gap != GAP_NEWLINE &&
 	    !(in_word && brk_looks[s->c[b - 1].brk].ragged);
 	memset(&lb, 0, sizeof(lb));
-	lb.tl = tl;
+	lb.first = s->nruns;
 	line_runs(s, &lb, a, b,
 	    in_word && brk_looks[s->c[b - 1].brk].draws_hyphen);
+	tl->runs = &s->runs[lb.first];	/* till the next line's runs */
+	tl->nruns = s->nruns - lb.first;
 	line_place(s, tl, line, lb.shrink, stretch);
 	tl->ratio = pl->ratio;
 	tl->hyphenated = pl->hyphenated;
@@ -1095,16 +1119,57 @@ build_line(struct setter *s, const struct para_line *pl, size_t line,
 		out->worst_ratio = tl->ratio;
 }
 
+/*
+ * The lines built in the setter, their runs, the runs' kerning and text
+ * copied into one allocation of out's own, and pointed into it.
+ */
+static void
+block_pack(const struct setter *s, size_t nlines, struct text_block *out)
+{
+	size_t			 lsz = block_align(nlines * sizeof(*s->lines));
+	size_t			 rsz = block_align(s->nruns * sizeof(*s->runs));
+	size_t			 ksz = block_align(s->npairs *
+				    sizeof(*s->run_pairs));
+	char			*mem = xmalloc(lsz + rsz + ksz +
+				    s->run_text.len);
+	struct text_run		*runs = (struct text_run *)(mem + lsz);
+	struct kern_pair	*pairs = (struct kern_pair *)(mem + lsz + rsz);
+	char			*text = mem + lsz + rsz + ksz;
+	size_t			 i, k;
+
+	out->mem = mem;
+	out->lines = (struct text_line *)mem;
+	out->nlines = nlines;
+	memcpy(out->lines, s->lines, nlines * sizeof(*s->lines));
+	memcpy(runs, s->runs, s->nruns * sizeof(*s->runs));
+	if (s->npairs > 0)
+		memcpy(pairs, s->run_pairs, s->npairs * sizeof(*pairs));
+	memcpy(text, s->run_text.data, s->run_text.len);
+	for (k = 0; k < s->nruns; k++) {
+		runs[k].text = text + s->run_at[k].text;
+		runs[k].kern = runs[k].nkern > 0 ?
+		    pairs + s->run_at[k].kern : NULL;
+	}
+	for (i = 0, k = 0; i < nlines; k += out->lines[i++].nruns)
+		out->lines[i].runs = runs + k;
+}
+
 static void
 build_lines(struct setter *s, const struct para_result *res,
     struct text_block *out)
 {
 	size_t	i;
 
-	out->lines = xcalloc(res->nlines, sizeof(*out->lines));
-	out->nlines = res->nlines;
+	if (res->nlines > s->caplines) {
+		s->caplines = res->nlines;
+		s->lines = xrealloc(s->lines,
+		    s->caplines * sizeof(*s->lines));
+	}
+	memset(s->lines, 0, res->nlines * sizeof(*s->lines));
+	s->nruns = s->npairs = s->run_text.len = 0;
 	for (i = 0; i < res->nlines; i++)
 		build_line(s, &res->lines[i], i, out);
+	block_pack(s, res->nlines, out);
 }
 
 static void
@@ -1119,6 +1184,31 @@ setter_free(struct setter *s)
 	free(s->owner);
 	free(s->breaks);
 	free(s->run_pairs);
+	free(s->lines);
+	free(s->runs);
+	free(s->run_at);
+}
+
+/* Begin a paragraph: the per-paragraph fields afresh, the buffers (and
+ * their capacities) kept. */
+static void
+setter_start(struct setter *s, struct fonts *fonts,
+    const struct span_list *spans, const struct text_params *params)
+{
+	assert((size_t)params->align <
+	    sizeof(align_looks) / sizeof(align_looks[0]));
+	s->fonts = fonts;
+	s->spans = spans->v;
+	s->nspans = spans->n;
+	s->params = params;
+	s->align = &align_looks[params->align];
+	s->nc = s->nwarned = s->nitems = s->nruns = s->npairs = 0;
+	s->pending = GAP_NONE;
+	s->pending_span = 0;
+	s->word.len = s->run_text.len = 0;
+	s->hyphen_first = first_code_point(params->hyphen);
+	s->hyphen_face = -1;
+	s->hyphen_units = 0;
 }
 
 /* --- public --- */
@@ -1138,35 +1228,23 @@ report_infeasible(const struct srcpos *pos, const struct text_block *b)
 		    "allow soft hyphens (U+00AD)", b->worst_ratio);
 }
 
-int
-text_set(struct fonts *fonts, const struct span_list *spans,
-    const struct text_params *params, struct text_block *out)
+/* text_set in the setter s, started. */
+static int
+set_paragraph(struct setter *s, const struct span_list *spans,
+    struct text_block *out)
 {
-	struct setter		s;
-	struct para_params	pp;
-	struct para_result	res;
+	const struct text_params *params = s->params;
+	struct para_params	 pp;
+	struct para_result	 res;
 
-	memset(out, 0, sizeof(*out));
-	memset(&s, 0, sizeof(s));
-	assert((size_t)params->align <
-	    sizeof(align_looks) / sizeof(align_looks[0]));
-	s.fonts = fonts;
-	s.spans = spans->v;
-	s.nspans = spans->n;
-	s.params = params;
-	s.align = &align_looks[params->align];
-	s.hyphen_first = first_code_point(params->hyphen);
-	s.hyphen_face = -1;
-	tokenise(&s);
-	if (s.nc == 0 || too_many_words(&s)) {
-		setter_free(&s);
+	tokenise(s);
+	if (s->nc == 0 || too_many_words(s))
 		return -1;
-	}
-	pick_faces(&s);
-	kern_chars(&s);
-	if (!fits_one_line(&s))
-		find_breaks(&s);
-	build_items(&s);
+	pick_faces(s);
+	kern_chars(s);
+	if (!fits_one_line(s))
+		find_breaks(s);
+	build_items(s);
 	memset(&pp, 0, sizeof(pp));
 	pp.tolerance = params->tolerance;
 	pp.emergency_stretch = params->emergency_stretch;
@@ -1174,30 +1252,54 @@ text_set(struct fonts *fonts, const struct span_list *spans,
 	pp.flagged_demerits = FLAGGED_DEMERITS;
 	pp.fitness_demerits = FITNESS_DEMERITS;
 	pp.max_hyphen_lines = params->max_hyphen_lines;
-	pp.justify = s.align->justify;
+	pp.justify = s->align->justify;
 	pp.shaped_lines = 1;
-	para_break(s.items, s.nitems, line_width, &s, &pp, &res);
-	build_lines(&s, &res, out);
+	para_break(s->items, s->nitems, line_width, s, &pp, &res);
+	build_lines(s, &res, out);
 	if (!res.feasible && pp.justify)
 		report_infeasible(&spans->v[0].pos, out);
 	para_result_free(&res);
-	setter_free(&s);
 	return 0;
+}
+
+struct text_scratch *
+text_scratch_new(void)
+{
+	return xcalloc(1, sizeof(struct text_scratch));
+}
+
+void
+text_scratch_free(struct text_scratch *w)
+{
+	if (w == NULL)
+		return;
+	setter_free(&w->s);
+	free(w);
+}
+
+int
+text_set(struct fonts *fonts, struct text_scratch *scratch,
+    const struct span_list *spans, const struct text_params *params,
+    struct text_block *out)
+{
+	struct text_scratch	 own;
+	struct text_scratch	*w = scratch != NULL ? scratch : &own;
+	int			 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (scratch == NULL)
+		memset(&own, 0, sizeof(own));
+	setter_start(&w->s, fonts, spans, params);
+	rc = set_paragraph(&w->s, spans, out);
+	if (scratch == NULL)
+		setter_free(&own.s);
+	return rc;
 }
 
 void
 text_block_free(struct text_block *b)
 {
-	size_t	i, k;
-
-	for (i = 0; i < b->nlines; i++) {
-		for (k = 0; k < b->lines[i].nruns && !b->borrowed; k++) {
-			free((char *)b->lines[i].runs[k].text);
-			free(b->lines[i].runs[k].kern);
-		}
-		free(b->lines[i].runs);
-	}
-	free(b->lines);
+	free(b->mem);
 	memset(b, 0, sizeof(*b));
 }
 

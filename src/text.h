@@ -48,7 +48,7 @@ void	span_list_free(struct span_list *);
 
 /* A piece of one line in one face: ready to become an ITEM_GLYPHS. */
 struct text_run {
-	const char	*text;		/* UTF-8, malloc'd by text_set */
+	const char	*text;		/* UTF-8, NUL-terminated */
 	face_id		 face;
 	double		 size;		/* [pt] */
 	struct color	 color;
@@ -57,8 +57,8 @@ struct text_run {
 	double		 width;		/* [pt] natural, without word_space,
 					   kerning included */
 	int		 spaces;	/* U+0020 count inside text */
-	struct kern_pair *kern;		/* its pair kerning (font.h),
-					   malloc'd; NULL when it has none */
+	struct kern_pair *kern;		/* its pair kerning (font.h);
+					   NULL when it has none */
 	size_t		 nkern;
 	const char	*uri, *dest;	/* borrowed from the span */
 	int		 node;		/* the span's */
@@ -106,11 +106,23 @@ struct text_block {
 	struct text_line *lines;
 	size_t		 nlines;
 	int		 overfull;	/* lines wider than the measure */
-	int		 borrowed;	/* the runs' text and kerning are the
-					   paragraph cache's (text_cache.h):
-					   text_block_free leaves them */
 	double		 worst_ratio;
+	void		*mem;		/* one allocation: the lines, their
+					   runs and, from text_set, the runs'
+					   text and kerning (the paragraph
+					   cache, text_cache.h, lends its
+					   own text and kerning instead) */
 };
+
+/*
+ * The buffers text_set works in, kept from one paragraph to the next so
+ * that thousands of paragraphs do not ask the heap for them each time.
+ * One per thread of setting; text_set with NULL makes and frees its own.
+ */
+struct text_scratch;
+
+struct text_scratch *text_scratch_new(void);
+void	text_scratch_free(struct text_scratch *);
 
 /*
  * Set spans into lines.  Returns 0; -1 when there is no text at all, or
@@ -143,8 +155,9 @@ struct text_block {
  * from its span's face; one above U+FFFF, which the PDF fonts cannot
  * draw, is reported the same way and left out.
  */
-int	text_set(struct fonts *, const struct span_list *,
-	    const struct text_params *, struct text_block *out);
+int	text_set(struct fonts *, struct text_scratch *,
+	    const struct span_list *, const struct text_params *,
+	    struct text_block *out);
 void	text_block_free(struct text_block *);
 
 #endif /* BROCHURE_TEXT_H */

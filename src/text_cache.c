@@ -26,7 +26,6 @@
 #include "text_cache.h"
 
 #define CACHE_FIRST_CAP	256	/* slots of a new table: a power of 2 */
-#define ALIGN		8	/* [bytes] of each part of an entry */
 
 /*
  * The key and the copies must cover every field text_set reads and
@@ -40,7 +39,7 @@ _Static_assert(sizeof(struct color) == 48,
 _Static_assert(sizeof(struct text_params) == 88,
     "struct text_params changed: key the new field in text_cache.c");
 _Static_assert(sizeof(struct text_run) == 168 &&
-    sizeof(struct text_line) == 56 && sizeof(struct text_block) == 32,
+    sizeof(struct text_line) == 56 && sizeof(struct text_block) == 40,
     "a text_set result changed: keep the new field in text_cache.c");
 
 /* A line: its runs are cache_run [first, first + n) of the entry. */
@@ -96,6 +95,7 @@ struct text_cache {
 	size_t		 set, reused;
 	struct strbuf	 key;		/* the key being looked up */
 	struct looks	 looks;
+	struct text_scratch *scratch;	/* text_set's buffers */
 };
 
 /* --- keys --- */
@@ -280,12 +280,6 @@ make_key(struct text_cache *c, const struct span_list *sl,
 
 /* --- entries --- */
 
-static size_t
-aligned(size_t n)
-{
-	return (n + ALIGN - 1) / ALIGN * ALIGN;
-}
-
 /* The sizes of a block's parts; 0 when they are too large to keep. */
 static int
 measure(const struct text_block *b, size_t *nruns, size_t *nkerns,
@@ -335,9 +329,9 @@ store(const struct strbuf *key, const struct text_block *b, int rc)
 
 	if (!measure(b, &nruns, &nkerns, &ntext))
 		return NULL;
-	lsz = aligned(b->nlines * sizeof(*e->lines));
-	rsz = aligned(nruns * sizeof(*e->runs));
-	ksz = aligned(nkerns * sizeof(*e->kerns));
+	lsz = block_align(b->nlines * sizeof(*e->lines));
+	rsz = block_align(nruns * sizeof(*e->runs));
+	ksz = block_align(nkerns * sizeof(*e->kerns));
 	e = xmalloc(sizeof(*e) + lsz + rsz + ksz + ntext + key->len);
 	e->lines = (struct cache_line *)e->data;
 	e->runs = (struct cache_run *)(e->data + lsz);
@@ -381,21 +375,29 @@ restore_run(const struct entry *e, const struct cache_run *c,
 	}
 }
 
-/* What text_set made, for this pass's spans. */
+/*
+ * What text_set made, for this pass's spans: lines and runs in one
+ * allocation, the runs' text and kerning lent by the entry.
+ */
 static void
 restore(const struct entry *e, const struct span_list *sl,
     struct text_block *out)
 {
 	const struct cache_line	*c;
 	struct text_line	*l;
-	size_t			 i, k;
+	struct text_run		*runs;
+	size_t			 i, k, lsz, nruns = 0;
 
+	for (i = 0; i < e->nlines; i++)
+		nruns += e->lines[i].n;
+	lsz = block_align(e->nlines * sizeof(*out->lines));
 	memset(out, 0, sizeof(*out));
-	out->borrowed = 1;
+	out->mem = xmalloc(lsz + nruns * sizeof(*runs));
+	out->lines = out->mem;
+	runs = (struct text_run *)((char *)out->mem + lsz);
 	out->nlines = e->nlines;
 	out->overfull = e->overfull;
 	out->worst_ratio = e->worst_ratio;
-	out->lines = xcalloc(e->nlines, sizeof(*out->lines));
 	for (i = 0; i < e->nlines; i++) {
 		c = &e->lines[i];
 		l = &out->lines[i];
@@ -405,7 +407,7 @@ restore(const struct entry *e, const struct span_list *sl,
 		l->ascent = c->ascent;
 		l->hyphenated = c->hyphenated;
 		l->nruns = c->n;
-		l->runs = xcalloc(c->n, sizeof(*l->runs));
+		l->runs = runs + c->first;
 		for (k = 0; k < c->n; k++)
 			restore_run(e, &e->runs[c->first + k], sl,
 			    &l->runs[k]);
@@ -474,6 +476,7 @@ text_cache_free(struct text_cache *c)
 	free(c->slots);
 	strbuf_free(&c->key);
 	looks_free(&c->looks);
+	text_scratch_free(c->scratch);
 	free(c);
 }
 
@@ -502,7 +505,9 @@ text_cache_set(struct text_cache *c, struct fonts *fonts,
 		c->reused++;
 		return e->rc;
 	}
-	rc = text_set(fonts, sl, p, out);
+	if (c->scratch == NULL)
+		c->scratch = text_scratch_new();
+	rc = text_set(fonts, c->scratch, sl, p, out);
 	c->set++;
 	if (e != NULL || (e = store(&c->key, out, rc)) == NULL)
 		return rc;		/* set twice in this pass, or too long */

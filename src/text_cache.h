@@ -8,8 +8,8 @@
  * colour, rise, link, destination, structure element, source position,
  * nobreak and newline, and the parameters.  A hit is a copy of the lines
  * set before, with this pass's pointers taken from this pass's spans;
- * its runs' text and kerning are the cache's own (the block is
- * borrowed), valid until the next pass begins.
+ * its runs' text and kerning are lent by the cache, valid until the next
+ * pass begins.
  *
  * Only a paragraph set in an earlier pass is reused, so the warnings of
  * text_set come where they came without the cache, and a paragraph no

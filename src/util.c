@@ -467,6 +467,12 @@ hash_mix(uint64_t h, uint64_t w)
 	return h ^ h >> 29;
 }
 
+size_t
+block_align(size_t n)
+{
+	return (n + 7) / 8 * 8;
+}
+
 void
 heap_trim(void)
 {

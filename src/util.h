@@ -89,6 +89,10 @@ char	*file_read(const char *path, size_t *len);
  */
 int	parse_length(const char *, double *pt);
 
+/* n rounded up to where the next array may begin in a block that packs
+ * several (pointers, sizes and doubles align to 8 bytes at most here). */
+size_t	 block_align(size_t n);
+
 /* A hash of n bytes (not stable across builds or hosts), for the hash
  * tables of caches and indexes. */
 uint64_t hash_bytes(const void *, size_t n);

@@ -21,6 +21,7 @@
 struct fixture {
 	struct fonts	*fonts;
 	face_id		 regular, bold, dejavu;
+	struct text_scratch *scratch;	/* every test's paragraphs, in turn */
 };
 
 static struct fixture	fx;
@@ -45,6 +46,7 @@ setup(void **state)
 	if (fx.regular < 0 || fx.bold < 0 || fx.dejavu < 0)
 		return -1;
 	fonts_add_fallback(fx.fonts, fx.dejavu);
+	fx.scratch = text_scratch_new();
 	return 0;
 }
 
@@ -52,6 +54,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
+	text_scratch_free(fx.scratch);
 	fonts_free(fx.fonts);
 	return 0;
 }
@@ -164,7 +167,7 @@ set(const char *text, const struct text_params *p, struct text_block *tb)
 	struct span_list	l = { NULL, 0, 0 };
 
 	add(&l, text, fx.regular);
-	assert_int_equal(text_set(fx.fonts, &l, p, tb), 0);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &l, p, tb), 0);
 	span_list_free(&l);
 	assert_consistent(tb);
 }
@@ -259,7 +262,7 @@ kerning_within_runs(void **state)
 	params_init(&p, 400.0, ALIGN_LEFT);
 	add(&l, "A", fx.regular);
 	add(&l, "V", fx.bold);
-	assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &l, &p, &tb), 0);
 	assert_consistent(&tb);
 	tl = &tb.lines[0];
 	assert_int_equal(tl->nruns, 2);
@@ -271,7 +274,7 @@ kerning_within_runs(void **state)
 	span_list_free(&l);
 	add(&l, "A", fx.regular);
 	add(&l, "V", fx.regular);
-	assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &l, &p, &tb), 0);
 	assert_consistent(&tb);
 	tl = &tb.lines[0];
 	assert_int_equal(tl->nruns, 1);
@@ -297,7 +300,7 @@ whitespace(void **state)
 	add(&l, "again  ", fx.regular);
 	add(&l, " \n ", fx.regular);
 	params_init(&p, 400.0, ALIGN_JUSTIFY);
-	assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &l, &p, &tb), 0);
 	assert_int_equal(tb.nlines, 1);
 	assert_int_equal(tb.lines[0].nruns, 1);
 	assert_string_equal(tb.lines[0].runs[0].text, "Hello world again");
@@ -306,14 +309,14 @@ whitespace(void **state)
 	span_list_free(&l);
 
 	add(&l, " \n\t ", fx.regular);
-	assert_int_equal(text_set(fx.fonts, &l, &p, &tb), -1);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &l, &p, &tb), -1);
 	assert_int_equal(tb.nlines, 0);
 	text_block_free(&tb);
 	span_list_free(&l);
 
 	/* a no-break space is part of the word, drawn, not stretched */
 	add(&l, "Nr.\xC2\xA0" "5 und\xE2\x80\xAF" "6", fx.regular);
-	assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &l, &p, &tb), 0);
 	t = line_text(&tb.lines[0]);
 	assert_string_equal(t, "Nr.\xC2\xA0" "5 und\xE2\x80\xAF" "6");
 	assert_int_equal(tb.lines[0].runs[0].spaces, 1);
@@ -341,7 +344,7 @@ word_across_spans(void **state)
 	span_list_add(&l, &sup);
 	add(&l, " des Landes und weitere Partner.", fx.regular);
 	params_init(&p, 150.0, ALIGN_LEFT);
-	assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &l, &p, &tb), 0);
 	assert_consistent(&tb);
 	for (i = 0; i < tb.nlines; i++) {
 		tl = &tb.lines[i];
@@ -629,7 +632,7 @@ newline_span(void **state)
 	span_list_add(&l, &sp);
 	add(&l, " Sachsen", fx.regular);
 	params_init(&p, 300.0, ALIGN_JUSTIFY);
-	assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &l, &p, &tb), 0);
 	assert_consistent(&tb);
 	assert_int_equal(tb.nlines, 2);
 	t = line_text(&tb.lines[0]);
@@ -663,7 +666,7 @@ nobreak_span(void **state)
 	add(&l, " 01067 Dresden", fx.regular);
 	params_init(&p, fonts_width(fx.fonts, fx.regular,
 	    "Das Haus im Kraftwerk", 21, 10.0) + 2.0, ALIGN_LEFT);
-	assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &l, &p, &tb), 0);
 	assert_consistent(&tb);
 	assert_true(tb.nlines >= 2);
 	for (i = 0; i < tb.nlines; i++) {
@@ -685,7 +688,7 @@ nobreak_span(void **state)
 	span_list_add(&l, &sp);
 	params_init(&p, fonts_width(fx.fonts, fx.regular,
 	    "Kreativwirtschaft", 17, 10.0) + 1.0, ALIGN_LEFT);
-	assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &l, &p, &tb), 0);
 	assert_int_equal(tb.nlines, 2);
 	t = line_text(&tb.lines[0]);
 	assert_string_equal(t, "Die");
@@ -713,7 +716,7 @@ runs_merge(void **state)
 	span_list_add(&l, &link);
 	add(&l, ".", fx.regular);
 	params_init(&p, 400.0, ALIGN_LEFT);
-	assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &l, &p, &tb), 0);
 	assert_consistent(&tb);
 	assert_int_equal(tb.nlines, 1);
 	tl = &tb.lines[0];
@@ -896,12 +899,80 @@ runs_measured_as_built(void **state)
 			p.hyphen = hyphens[h];
 			p.hyphenate = hyphenate_everywhere;
 			p.hyphenate_arg = &calls;
-			assert_int_equal(text_set(fx.fonts, &l, &p, &tb), 0);
+			assert_int_equal(text_set(fx.fonts, fx.scratch, &l, &p, &tb), 0);
 			assert_consistent(&tb);
 			assert_true(tb.nlines > (w + 1 < 3 ? 3 : 0));
 			text_block_free(&tb);
 		}
 	span_list_free(&l);
+}
+
+/* a and b alike, line by line and run by run. */
+static void
+assert_blocks_equal(const struct text_block *a, const struct text_block *b)
+{
+	const struct text_run	*ra, *rb;
+	size_t			 i, k;
+
+	assert_int_equal(a->nlines, b->nlines);
+	assert_int_equal(a->overfull, b->overfull);
+	for (i = 0; i < a->nlines; i++) {
+		assert_int_equal(a->lines[i].nruns, b->lines[i].nruns);
+		assert_true(a->lines[i].width == b->lines[i].width);
+		assert_true(a->lines[i].word_space == b->lines[i].word_space);
+		for (k = 0; k < a->lines[i].nruns; k++) {
+			ra = &a->lines[i].runs[k];
+			rb = &b->lines[i].runs[k];
+			assert_string_equal(ra->text, rb->text);
+			assert_true(ra->x == rb->x && ra->width == rb->width);
+			assert_int_equal(ra->face, rb->face);
+			assert_int_equal(ra->nkern, rb->nkern);
+			assert_memory_equal(ra->kern, rb->kern,
+			    ra->nkern * sizeof(*ra->kern));
+		}
+	}
+}
+
+/*
+ * A scratch that set a long paragraph (hyphenated, kerned, a character
+ * reported) sets a short one as a fresh scratch would, and reports the
+ * character again in the next paragraph that has it.
+ */
+static void
+scratch_carries_nothing_over(void **state)
+{
+	struct span_list	 big = { NULL, 0, 0 }, small = { NULL, 0, 0 };
+	struct text_params	 p;
+	struct text_block	 fresh, reused;
+	int			 calls = 0, warnings;
+
+	(void)state;
+	add(&big, text_de, fx.regular);
+	add(&big, " AVAV \xE4\xB8\xAD To", fx.bold);
+	add(&small, "Kurz: AV.", fx.regular);
+	params_init(&p, 120.0, ALIGN_JUSTIFY);
+	p.hyphenate = hyphenate_everywhere;
+	p.hyphenate_arg = &calls;
+	warnings = diag_warnings();
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &big, &p, &reused),
+	    0);
+	assert_true(reused.nlines > 5);
+	text_block_free(&reused);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &small, &p, &reused),
+	    0);
+	assert_int_equal(text_set(fx.fonts, NULL, &small, &p, &fresh), 0);
+	assert_blocks_equal(&reused, &fresh);
+	text_block_free(&reused);
+	text_block_free(&fresh);
+	assert_int_equal(text_set(fx.fonts, fx.scratch, &big, &p, &reused),
+	    0);
+	assert_int_equal(text_set(fx.fonts, NULL, &big, &p, &fresh), 0);
+	assert_blocks_equal(&reused, &fresh);
+	assert_int_equal(diag_warnings(), warnings + 3);
+	text_block_free(&reused);
+	text_block_free(&fresh);
+	span_list_free(&big);
+	span_list_free(&small);
 }
 
 int
@@ -928,6 +999,7 @@ main(void)
 		cmocka_unit_test(first_line_indent),
 		cmocka_unit_test(hyphenation_callback),
 		cmocka_unit_test(runs_measured_as_built),
+		cmocka_unit_test(scratch_carries_nothing_over),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

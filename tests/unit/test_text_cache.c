@@ -157,24 +157,30 @@ next_pass_reuses(void **state)
 	struct text_cache	*c = text_cache_new();
 	struct span_list	 l1 = { NULL, 0, 0 }, l2 = { NULL, 0, 0 };
 	struct text_params	 p;
-	struct text_block	 want, got;
+	struct text_block	 want, got, again;
 
 	(void)state;
 	params(&p);
 	spans(&l1, NULL);
-	assert_int_equal(text_set(fonts, &l1, &p, &want), 0);
+	assert_int_equal(text_set(fonts, NULL, &l1, &p, &want), 0);
 	assert_true(want.nlines > 3);
 	text_cache_next_pass(c);
 	assert_int_equal(text_cache_set(c, fonts, &l1, &p, &got), 0);
 	assert_same(&want, &got, &l1);
-	assert_false(got.borrowed);		/* set here: its own */
 	text_block_free(&got);
 	text_cache_next_pass(c);
 	spans(&l2, NULL);
 	assert_int_equal(text_cache_set(c, fonts, &l2, &p, &got), 0);
 	set_counts(c, 1, 1);
 	assert_same(&want, &got, &l2);
-	assert_true(got.borrowed);		/* the cache's text */
+	text_cache_next_pass(c);
+	assert_int_equal(text_cache_set(c, fonts, &l2, &p, &again), 0);
+	set_counts(c, 1, 2);
+	/* both lent the entry's text, not copies of their own */
+	assert_ptr_equal(got.lines[0].runs[0].text,
+	    again.lines[0].runs[0].text);
+	assert_ptr_not_equal(got.mem, again.mem);
+	text_block_free(&again);
 	text_block_free(&got);
 	text_block_free(&want);
 	spans_free(&l1);
