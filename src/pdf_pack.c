@@ -107,6 +107,8 @@ struct pk_obj {
 	size_t		 off, end;	/* [bytes] its extent in the input */
 	struct span	 value;		/* what a packed object holds */
 	const unsigned char *text;	/* its first byte */
+	uint64_t	 alike;		/* its first PACK_ALIKE bytes, big-endian,
+					   zero-padded: pack_cmp's key */
 	int		 top;		/* a stream or of generation > 0 */
 	struct span	 data;		/* a stream's bytes up to where
 					   "endstream" begins */
@@ -704,22 +706,28 @@ put_stream(struct pk *k, size_t num, const char *dict, const void *data,
 	return 0;
 }
 
-/* Object stream num of the packed objects k->objs[from…], at most
+/* Object stream num of the packed objects order[from…], at most
  * PACK_PER_STREAM, queued to be compressed; returns the index after the
  * last one taken. */
 static size_t
-queue_objstm(struct pk *k, size_t num, size_t from)
+queue_objstm(struct pk *k, size_t num, struct pk_obj *const *order,
+    size_t from)
 {
 	struct strbuf	 head = { NULL, 0, 0 }, body = { NULL, 0, 0 };
 	size_t		 i, n = 0;
 	struct pk_obj	*o;
 	struct pk_stm	*stm;
+	char		 pair[2 * NUM_MAX], *p;
 
-	for (i = from; i < k->nobjs && !k->objs[i].top &&
+	for (i = from; i < k->nobjs && !order[i]->top &&
 	    n < PACK_PER_STREAM; i++) {
-		o = &k->objs[i];
+		o = order[i];
 		k->rows[o->num] = (struct pk_row){ 2, num, n++ };
-		strbuf_printf(&head, "%zu %zu ", o->num, body.len);
+		p = pdf_put_fixed(pair, (long)o->num, 1);
+		*p++ = ' ';
+		p = pdf_put_fixed(p, (long)body.len, 1);
+		*p++ = ' ';
+		strbuf_append(&head, pair, (size_t)(p - pair));
 		strbuf_append(&body, (const char *)k->in + o->value.from,
 		    o->value.to - o->value.from);
 		strbuf_putc(&body, '\n');
@@ -734,18 +742,28 @@ queue_objstm(struct pk *k, size_t num, size_t from)
 	return i;
 }
 
-/* The first PACK_ALIKE bytes of a packed object's value. */
+/* The first PACK_ALIKE bytes of a packed object's value, as pack_cmp
+ * compares them: memcmp's order, and a shorter prefix first. */
+static void
+alike_key(struct pk_obj *o)
+{
+	size_t	 n = o->value.to - o->value.from, i;
+
+	_Static_assert(PACK_ALIKE == sizeof(o->alike),
+	    "the key holds PACK_ALIKE bytes");
+	o->alike = 0;
+	for (i = 0; i < PACK_ALIKE; i++)
+		o->alike = o->alike << 8 | (i < n ? o->text[i] : 0);
+}
+
 static int
 alike_cmp(const struct pk_obj *x, const struct pk_obj *y)
 {
 	size_t	 nx = x->value.to - x->value.from;
 	size_t	 ny = y->value.to - y->value.from;
-	size_t	 n = nx < ny ? nx : ny;
-	int	 c;
 
-	n = n < PACK_ALIKE ? n : PACK_ALIKE;
-	if ((c = memcmp(x->text, y->text, n)) != 0)
-		return c;
+	if (x->alike != y->alike)
+		return x->alike < y->alike ? -1 : 1;
 	nx = nx < PACK_ALIKE ? nx : PACK_ALIKE;
 	ny = ny < PACK_ALIKE ? ny : PACK_ALIKE;
 	return (nx > ny) - (nx < ny);
@@ -757,7 +775,8 @@ alike_cmp(const struct pk_obj *x, const struct pk_obj *y)
 static int
 pack_cmp(const void *a, const void *b)
 {
-	const struct pk_obj	*x = a, *y = b;
+	const struct pk_obj	*x = *(struct pk_obj *const *)a;
+	const struct pk_obj	*y = *(struct pk_obj *const *)b;
 	int			 c;
 
 	if (x->top != y->top)
@@ -772,16 +791,22 @@ pack_cmp(const void *a, const void *b)
 static void
 queue_objstms(struct pk *k)
 {
-	size_t	 i = 0, num;
+	struct pk_obj	**order = xmalloc((k->nobjs + 1) * sizeof(*order));
+	size_t		  i, num;
 
-	qsort(k->objs, k->nobjs, sizeof(*k->objs), pack_cmp);
+	for (i = 0; i < k->nobjs; i++) {
+		order[i] = &k->objs[i];
+		if (!order[i]->top)
+			alike_key(order[i]);
+	}
+	qsort(order, k->nobjs, sizeof(*order), pack_cmp);
 	k->stms = xcalloc(k->nobjs / PACK_PER_STREAM + 1, sizeof(*k->stms));
-	while (i < k->nobjs && !k->objs[i].top) {
+	for (i = 0; i < k->nobjs && !order[i]->top; ) {
 		num = k->size + k->nstms;
 		k->rows = xrealloc(k->rows, (num + 2) * sizeof(*k->rows));
-		i = queue_objstm(k, num, i);
+		i = queue_objstm(k, num, order, i);
 	}
-	qsort(k->objs, k->nobjs, sizeof(*k->objs), obj_cmp);
+	free(order);
 }
 
 /* The object streams, compressed. */

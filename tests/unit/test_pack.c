@@ -305,6 +305,50 @@ many_objects_fill_streams(void **state)
 		free(texts[i]);
 }
 
+/*
+ * Objects that begin alike go side by side, in the order of their first
+ * 8 bytes (a shorter prefix first), then by number: numbers "12" before
+ * "123" before "9", then the dictionaries, then the arrays, however
+ * their numbers interleave.
+ */
+static void
+alike_objects_side_by_side(void **state)
+{
+	static const char *const kinds[] = { "[ 1 0 R ]", "<<\n/S /P\n>>",
+	    "123", "9", "12" };
+	static const size_t rank[] = { 4, 3, 1, 2, 0 };	/* kinds' order */
+	struct tfile	 t;
+	struct xrows	 x;
+	unsigned char	*out;
+	size_t		 len, i, k, num, prev_rank = 0;
+	uint64_t	 prev = 0, at;
+
+	(void)state;
+	tf_small(&t);
+	for (i = 6; i < 6 + 5 * 40; i++)
+		t.obj[i] = kinds[i % 5];
+	t.n = 6 + 5 * 40 - 1;
+	tf_write(&t, "%PDF-1.7\n", "");
+	assert_int_equal(pdf_pack((unsigned char *)t.pdf.data, t.pdf.len,
+	    &out, &len), 0);
+	read_xref(out, len, &x);
+	for (k = 0; k < 5; k++)		/* each kind by rank, then number */
+		for (i = 6; i < 6 + 5 * 40; i++) {
+			num = i;
+			if (rank[num % 5] != k)
+				continue;
+			assert_int_equal(x.f[num][0], 2);
+			at = x.f[num][1] << 16 | x.f[num][2];
+			assert_true(at > prev || (k == 0 && prev == 0));
+			assert_true(rank[num % 5] >= prev_rank);
+			prev = at;
+			prev_rank = rank[num % 5];
+		}
+	free(x.dict);
+	free(out);
+	strbuf_free(&t.pdf);
+}
+
 #define SQ_DATA	"q 0 0 m 9 9 l S Q (endstream) Tj"	/* a page's */
 #define SQ_XMP	"<x:xmpmeta/>"
 
@@ -466,6 +510,7 @@ main(void)
 		cmocka_unit_test(strings_and_streams_hold_traps),
 		cmocka_unit_test(other_generations_stay_on_top),
 		cmocka_unit_test(many_objects_fill_streams),
+		cmocka_unit_test(alike_objects_side_by_side),
 		cmocka_unit_test(unfiltered_streams_are_compressed),
 		cmocka_unit_test(unfiltered_streams_must_say_their_length),
 		cmocka_unit_test(unparseable_input_is_left_alone),
