@@ -52,7 +52,7 @@ OBJS_SET    = $(B)/font.o $(B)/text.o $(B)/text_cache.o $(B)/para.o \
 	      $(B)/typeset_tags.o $(B)/layout.o
 # render: the devices (only pdf_device.o draws with libharu)
 OBJS_RENDER = $(B)/render.o $(B)/pdf_device.o $(B)/pdf_image.o \
-	      $(B)/pdf_meta.o $(B)/pdf_print.o $(B)/pdf_tags.o \
+	      $(B)/pdf_meta.o $(B)/pdf_print.o $(B)/pdf_tags.o $(B)/pdf_annots.o \
 	      $(B)/pdf_pack.o $(B)/pdf_contents.o $(B)/pdf_flate.o \
 	      $(B)/text_device.o
 

@@ -40,7 +40,6 @@
 						   byte, at most: "(", 2 escaped
 						   code bytes, ")", a number */
 #define TJ_EXTRA		8		/* [bytes] "[", "] TJ\n", NUL */
-#define ANNOT_PRINT		4		/* annotation flag: print it */
 /* Set and not empty: the file as libharu writes it, unpacked. */
 #define PACK_ENV		"BROCHURE_NO_PACK"
 
@@ -448,8 +447,8 @@ page_stream(const struct pdf_dev *d)
 
 /* A length in PDF_POS_UNIT: libharu's own, single floats to five
  * decimals (so text extraction finds what it always found). */
-static long
-pos_units(double v)
+long
+pdf_pos_units(double v)
 {
 	return lround((double)(HPDF_REAL)v * PDF_POS_UNIT);
 }
@@ -480,7 +479,7 @@ pdf_path_op(struct pdf_dev *d, const double *v, int n, const char *op)
 
 	assert(n <= OP_NUMBERS_MAX);
 	for (i = 0; i < n; i++)
-		units[i] = pos_units(v[i]);
+		units[i] = pdf_pos_units(v[i]);
 	pdf_put_op(d, units, n, PDF_POS_UNIT, op);
 }
 
@@ -518,7 +517,7 @@ set_font(struct pdf_dev *d, HPDF_Font font, double size)
 	*p++ = '/';
 	p = stpcpy(p, name);
 	*p++ = ' ';
-	p = pdf_put_fixed(p, pos_units(size), PDF_POS_UNIT);
+	p = pdf_put_fixed(p, pdf_pos_units(size), PDF_POS_UNIT);
 	p = stpcpy(p, " Tf\n");
 	HPDF_Stream_Write(page_stream(d), (const HPDF_BYTE *)line,
 	    (HPDF_UINT)(p - line));
@@ -533,7 +532,7 @@ static void
 text_place(struct pdf_dev *d, const struct item *it)
 {
 	HPDF_Font	 font = fonts_pdf_font(d->fonts, it->u.glyphs.face);
-	long		 at[2] = { pos_units(it->x), pos_units(it->y) };
+	long		 at[2] = { pdf_pos_units(it->x), pdf_pos_units(it->y) };
 	long		 move[2];
 
 	if (!d->text_open) {
@@ -710,28 +709,25 @@ uri_encode(const char *uri)
 	return b.data;
 }
 
+/* A link annotation over the item (pdf_annots.c writes it). */
 static void
 pdf_link(void *ctx, const struct item *it)
 {
 	struct pdf_dev		*d = ctx;
-	HPDF_Rect		 r = { (HPDF_REAL)it->x, (HPDF_REAL)it->y,
-				    (HPDF_REAL)(it->x + it->w),
-				    (HPDF_REAL)(it->y + it->h) };
-	HPDF_Annotation		 a = NULL;
-	HPDF_Destination	 dst;
-	char			*uri;
+	struct pdf_link		 ln = { { it->x, it->y, it->x + it->w,
+				    it->y + it->h }, NULL, 0, -1, NULL };
+	HPDF_Destination	 dst = NULL;
+	char			*uri = NULL;
 
-	if (it->u.link.uri != NULL) {
-		uri = uri_encode(it->u.link.uri);
-		a = HPDF_Page_CreateURILinkAnnot(d->page, r, uri);
-		free(uri);
-	} else if ((dst = dest_make(d, it->u.link.dest, &it->pos)) != NULL)
-		a = HPDF_Page_CreateLinkAnnot(d->page, r, dst);
-	if (a != NULL) {
-		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-		HPDF_Dict_AddNumber(a, "F", ANNOT_PRINT);	/* PDF/A */
-		pdf_tags_link(d, it, a);
+	if (it->u.link.uri != NULL)
+		ln.uri = uri = uri_encode(it->u.link.uri);
+	else if ((dst = dest_make(d, it->u.link.dest, &it->pos)) != NULL)
+		ln.dest = pdf_obj_num(dst);
+	if (uri != NULL || dst != NULL) {
+		pdf_tags_link(d, it, &ln);
+		pdf_annot_link(d, &ln);
 	}
+	free(uri);
 	pdf_check_item(d, it);
 }
 
@@ -743,6 +739,7 @@ pdf_end_page(void *ctx, const struct page *p)
 
 	pdf_text_end(d);
 	pdf_tags_end_page(d);
+	pdf_annots_end_page(d);
 	pdf_contents_page(d);
 	snprintf(doing, sizeof(doing), "page %d", p->index + 1);
 	pdf_check(d, NULL, doing);
@@ -970,6 +967,7 @@ pdf_write(const struct layout *l, struct layout *owned, struct fonts *fonts,
 		free(d.images[i].path);
 	free(d.images);
 	pdf_tags_free(&d);
+	pdf_annots_free(&d);
 	pdf_objs_free(&d.ours);
 	pdf_contents_free(&d);
 	free(d.pages);

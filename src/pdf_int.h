@@ -84,6 +84,7 @@ struct pdf_dev {
 	HPDF_Array		 registration;	/* print: the colour space of
 						   crop marks, once made */
 	struct pdf_tags		*tags;		/* pdf_tags.c's */
+	struct pdf_annots	*annots;	/* pdf_annots.c's, or NULL */
 	struct pdf_contents	*contents;	/* pdf_contents.c's */
 	struct pdf_objs		 ours;		/* added at saving */
 	int			 failed;
@@ -118,6 +119,9 @@ void		 pdf_meta_end(struct pdf_dev *);
  * zeros, no leading zero; "." whatever the C locale); returns the end.
  */
 char		*pdf_put_fixed(char *p, long v, long unit);
+/* pdf_device.c: a length [pt] in units of 1/PDF_POS_UNIT, rounded as
+ * libharu rounds (through a single float). */
+long		 pdf_pos_units(double);
 
 /*
  * pdf_device.c: "v1 v2 … op" into the page's content, the n values
@@ -162,17 +166,48 @@ void		 pdf_print_image(struct pdf_dev *, HPDF_Image,
  */
 void		 pdf_tags_begin(struct pdf_dev *);
 void		 pdf_tags_mark(struct pdf_dev *, const struct item *);
+/* The link annotation pdf_annots.c makes next into the item's element:
+ * its /StructParent and /Contents (-1 and NULL for a decoration's). */
+struct pdf_link;
 void		 pdf_tags_link(struct pdf_dev *, const struct item *,
-		    HPDF_Annotation);
+		    struct pdf_link *);
 void		 pdf_tags_end_page(struct pdf_dev *);
 void		 pdf_tags_end(struct pdf_dev *);
+/* libharu's number of an object of its own. */
+size_t		 pdf_obj_num(const void *);
+/* A text string, written as libharu writes one (PDFDocEncoding as a
+ * literal string where it can, else UTF-16BE in hex). */
+void		 pdf_text_put(struct strbuf *, const char *utf8);
 /* The value of an object of ours ends here: number num. */
 void		 pdf_objs_end(struct pdf_objs *, size_t num);
+/* "N 0 R" for our n-th object (numbered when placed). */
+void		 pdf_objs_ref(struct strbuf *, size_t n);
 /* Our objects numbered from first: their text so into dst (NULL: only
  * counted), the numbers and ends so in the objects; its length. */
 size_t		 pdf_objs_place(struct pdf_objs *, size_t first, char *dst);
 void		 pdf_objs_free(struct pdf_objs *);
 void		 pdf_tags_free(struct pdf_dev *);
+
+/*
+ * pdf_annots.c: link annotations as our own objects.  link: one over
+ * rect on the page being drawn; count: how many so far (the number the
+ * next one gets); end_page: the page's /Annots placeholder; end (from
+ * pdf_tags_end, which numbers our objects): their text into d->ours,
+ * annotation i as our object first + i; free (always, once).
+ */
+struct pdf_link {
+	double		 rect[4];	/* [pt] x1 y1 x2 y2 */
+	const char	*uri;		/* percent-encoded, or NULL: */
+	size_t		 dest;		/* libharu's destination object */
+	int		 parent;	/* its /StructParent, -1: none */
+	const char	*alt;		/* its /Contents, or NULL */
+};
+
+void		 pdf_annot_link(struct pdf_dev *, const struct pdf_link *);
+size_t		 pdf_annots_count(const struct pdf_dev *);
+void		 pdf_annots_end_page(struct pdf_dev *);
+void		 pdf_annots_end(struct pdf_dev *, size_t first);
+void		 pdf_annots_free(struct pdf_dev *);
 
 /*
  * pdf_contents.c: page contents compressed on a second thread.  begin

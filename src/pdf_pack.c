@@ -1105,16 +1105,18 @@ our_value(const struct pk *k, struct span s)
 	return l.i == s.to ? 0 : -1;
 }
 
-/* The object numbered num that is not a stream, or NULL. */
+/* The object numbered num that is not a stream, or NULL: found by its
+ * offset, the order of k->objs (ours, appended, lie after the input). */
 static struct pk_obj *
 pk_find(struct pk *k, size_t num)
 {
-	size_t	 i;
+	struct pk_obj	 key, *o;
 
-	for (i = 0; i < k->nobjs; i++)
-		if (k->objs[i].num == num)
-			return k->objs[i].top ? NULL : &k->objs[i];
-	return NULL;
+	if (num >= k->size || k->rows[num].type != 1)
+		return NULL;
+	key.off = (size_t)k->rows[num].f2;
+	o = bsearch(&key, k->objs, k->nobjs, sizeof(*k->objs), obj_cmp);
+	return o != NULL && o->num == num && !o->top ? o : NULL;
 }
 
 /* Ours among the objects: a placeholder's value replaced, or a new

@@ -53,7 +53,8 @@
 enum kid_kind {
 	KID_ELEM,	/* a child element: value is its node */
 	KID_MCID,	/* marked content: value is the MCID on page */
-	KID_OBJR	/* an annotation on page: value is its number */
+	KID_OBJR	/* an annotation on page: value is its index
+			   (pdf_annots.c) */
 };
 
 struct tag_kid {
@@ -122,8 +123,8 @@ page_index(const struct pdf_dev *d)
 	return (size_t)d->page_no - 1;
 }
 
-static size_t
-obj_num(const void *obj)
+size_t
+pdf_obj_num(const void *obj)
 {
 	return ((const HPDF_Obj_Header *)obj)->obj_id & OBJ_NUM_MASK;
 }
@@ -215,8 +216,8 @@ needs_escape(unsigned char c)
  * literal string, each byte needing it as a three-digit octal escape;
  * else UTF-16BE with its byte order mark as a hex string.
  */
-static void
-text_put(struct strbuf *out, const char *utf8)
+void
+pdf_text_put(struct strbuf *out, const char *utf8)
 {
 	struct strbuf	 b = { NULL, 0, 0 };
 	const char	*p = utf8;
@@ -336,23 +337,22 @@ pdf_tags_end_page(struct pdf_dev *d)
 /* --- links --- */
 
 void
-pdf_tags_link(struct pdf_dev *d, const struct item *it, HPDF_Annotation a)
+pdf_tags_link(struct pdf_dev *d, const struct item *it, struct pdf_link *ln)
 {
 	struct pdf_tags		*t = d->tags;
-	const struct snode	*n = &d->layout->nodes[it->node];
 	struct tag_elem		*e;
 
+	ln->parent = -1;
+	ln->alt = NULL;
 	if (it->node == LAYOUT_ARTIFACT)
 		return;
 	e = elem_attach(d, it->node);
-	kid_add(e, KID_OBJR, (int)obj_num(a), page_index(d));
+	kid_add(e, KID_OBJR, (int)pdf_annots_count(d), page_index(d));
 	t->annots = grow(t->annots, t->nannots, &t->annots_cap,
 	    sizeof(*t->annots));
 	t->annots[t->nannots] = it->node;
-	HPDF_Dict_AddNumber(a, "StructParent",
-	    (HPDF_INT32)(d->npages + t->nannots++));
-	if (n->alt != NULL)
-		HPDF_Dict_Add(a, "Contents", text_string(d, n->alt));
+	ln->parent = (int)(d->npages + t->nannots++);
+	ln->alt = d->layout->nodes[it->node].alt;
 }
 
 /* --- the tree, once everything is drawn --- */
@@ -404,8 +404,9 @@ pdf_objs_free(struct pdf_objs *o)
 	memset(o, 0, sizeof(*o));
 }
 
-/* Which of ours an object is: the elements as made, then each page's
- * array of the parent tree, then its leaves. */
+/* Which of ours an object is: the elements as made, then the link
+ * annotations (pdf_annots.c), then each page's array of the parent
+ * tree, then its leaves. */
 static size_t
 elem_num(const struct pdf_tags *t, int node)
 {
@@ -413,15 +414,21 @@ elem_num(const struct pdf_tags *t, int node)
 }
 
 static size_t
-page_array_num(const struct pdf_tags *t, size_t page)
+annot_num(const struct pdf_tags *t, size_t annot)
 {
-	return t->nseq + page;
+	return t->nseq + annot;
+}
+
+static size_t
+page_array_num(const struct pdf_dev *d, size_t page)
+{
+	return annot_num(d->tags, pdf_annots_count(d)) + page;
 }
 
 static size_t
 leaf_num(const struct pdf_dev *d, size_t leaf)
 {
-	return page_array_num(d->tags, d->npages) + leaf;
+	return page_array_num(d, d->npages) + leaf;
 }
 
 /* A whole number, in decimal (printf is most of the tree's time). */
@@ -443,14 +450,20 @@ ref_put(struct strbuf *b, const char *key, size_t num)
 	strbuf_puts(b, " 0 R");
 }
 
-/* A reference to our n-th object. */
+void
+pdf_objs_ref(struct strbuf *b, size_t n)
+{
+	strbuf_putc(b, PDF_OBJS_REF);
+	num_put(b, (long)n);
+	strbuf_puts(b, " 0 R");
+}
+
+/* A reference to our n-th object, after key. */
 static void
 own_put(struct strbuf *b, const char *key, size_t n)
 {
 	strbuf_puts(b, key);
-	strbuf_putc(b, PDF_OBJS_REF);
-	num_put(b, (long)n);
-	strbuf_puts(b, " 0 R");
+	pdf_objs_ref(b, n);
 }
 
 /* The value of our n-th object ends here. */
@@ -487,7 +500,7 @@ kid_put(struct strbuf *b, const struct pdf_tags *t,
 			strbuf_puts(b, "/MCID ");
 			num_put(b, kid->value);
 		} else
-			ref_put(b, "/Obj ", (size_t)kid->value);
+			own_put(b, "/Obj ", annot_num(t, (size_t)kid->value));
 		strbuf_puts(b, ">>");
 	}
 }
@@ -510,21 +523,21 @@ elem_put(struct pdf_dev *d, int node)
 	strbuf_puts(b, "<</S/");
 	strbuf_puts(b, snode_type_names[n->type]);
 	if (n->parent < 0)
-		ref_put(b, "/P ", obj_num(t->root));
+		ref_put(b, "/P ", pdf_obj_num(t->root));
 	else
 		own_put(b, "/P ", elem_num(t, n->parent));
 	if (n->lang != NULL) {
 		strbuf_puts(b, "/Lang");
-		text_put(b, n->lang);
+		pdf_text_put(b, n->lang);
 	}
 	if (n->type == SN_FIGURE && n->alt != NULL) {
 		strbuf_puts(b, "/Alt");
-		text_put(b, n->alt);
+		pdf_text_put(b, n->alt);
 	}
 	if (n->type == SN_NOTE) {
 		snprintf(id, sizeof(id), "note-%d", node);
 		strbuf_puts(b, "/ID");
-		text_put(b, id);
+		pdf_text_put(b, id);
 	}
 	if (e->own)
 		ref_put(b, "/Pg ", t->page_num[e->page]);
@@ -548,7 +561,7 @@ parent_value_put(struct pdf_dev *d, size_t key)
 		own_put(&d->ours.text, " ", elem_num(t,
 		    t->annots[key - d->npages]));
 	else
-		own_put(&d->ours.text, " ", page_array_num(t, key));
+		own_put(&d->ours.text, " ", page_array_num(d, key));
 }
 
 /* Keys [from, to) of the parent tree: "/Nums[…]". */
@@ -600,7 +613,7 @@ parent_objs_put(struct pdf_dev *d)
 			own_put(b, from > 0 ? " " : "",
 			    elem_num(t, t->pages[i].node[from]));
 		strbuf_putc(b, ']');
-		own_end(d, page_array_num(t, i));
+		own_end(d, page_array_num(d, i));
 	}
 	if (keys <= NUMS_PER_LEAF)
 		return;
@@ -646,7 +659,7 @@ id_tree_put(struct pdf_dev *d, struct strbuf *b)
 	if (n > 0) {
 		strbuf_puts(b, "/IDTree<</Names[");
 		for (i = 0; i < n; i++) {
-			text_put(b, ids[i].name);
+			pdf_text_put(b, ids[i].name);
 			own_put(b, " ", elem_num(t, ids[i].node));
 			strbuf_putc(b, i + 1 < n ? ' ' : ']');
 		}
@@ -666,7 +679,7 @@ root_put(struct pdf_dev *d)
 	parent_tree_put(d, b);
 	id_tree_put(d, b);
 	strbuf_puts(b, ">>");
-	pdf_objs_end(&d->ours, obj_num(d->tags->root));
+	pdf_objs_end(&d->ours, pdf_obj_num(d->tags->root));
 }
 
 void
@@ -677,8 +690,9 @@ pdf_tags_end(struct pdf_dev *d)
 
 	t->page_num = xcalloc(d->npages, sizeof(*t->page_num));
 	for (i = 0; i < d->npages; i++)
-		t->page_num[i] = obj_num(d->pages[i]);
+		t->page_num[i] = pdf_obj_num(d->pages[i]);
 	root_put(d);
+	pdf_annots_end(d, annot_num(t, 0));
 	for (i = 0; i < t->nelems; i++) {
 		if (t->elems[i].seq != 0)
 			elem_put(d, (int)i);
