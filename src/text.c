@@ -1236,15 +1236,26 @@ set_paragraph(struct setter *s, const struct span_list *spans,
 	const struct text_params *params = s->params;
 	struct para_params	 pp;
 	struct para_result	 res;
+	struct para_line	 whole;
+	int			 one;
 
 	tokenise(s);
 	if (s->nc == 0 || too_many_words(s))
 		return -1;
 	pick_faces(s);
 	kern_chars(s);
-	if (!fits_one_line(s))
+	if (!(one = fits_one_line(s)))
 		find_breaks(s);
 	build_items(s);
+	if (one) {
+		/* para's answer, without asking: one line at natural
+		 * width, ended by the final forced break */
+		memset(&whole, 0, sizeof(whole));
+		whole.end = s->nitems - 1;
+		res = (struct para_result){ &whole, 1, 1, 0 };
+		build_lines(s, &res, out);
+		return 0;
+	}
 	memset(&pp, 0, sizeof(pp));
 	pp.tolerance = params->tolerance;
 	pp.emergency_stretch = params->emergency_stretch;
