@@ -1,14 +1,15 @@
 /*
- * pdf_annots: link annotations, written as our own objects (d->ours)
- * rather than libharu's.  A libharu annotation is a dictionary of 136-byte
- * entries with names of 140 bytes each: at 2,300 entries (6,000 links)
- * they took 15 MB and, with writing and freeing them, about 60 ms.
+ * pdf_annots: link annotations, written as our own text rather than as
+ * libharu's objects.  A libharu annotation is a dictionary of 136-byte
+ * entries, 140-byte names and arrays of number objects: at 2,300 entries
+ * (6,000 links) they took 15 MB and, made, written and freed, about
+ * 60 ms.
  *
- * While a page is drawn its annotations' values are kept as text; when
- * it ends, a page that has any gets an /Annots placeholder (an empty
- * libharu array) whose value pdf_pack.c replaces with the references to
- * ours.  At the end the values join d->ours, annotation i as our object
- * first + i (pdf_tags.c numbers our objects and says first).
+ * Each annotation keeps a placeholder in libharu's document, an empty
+ * dictionary in its page's /Annots, so that it has a number from the
+ * start (the structure tree's OBJR and the page refer to it as they
+ * did); its value is kept as text while the pages are drawn, and at the
+ * end it joins d->ours to replace the placeholder's (pdf_pack.c).
  *
  * This module must never draw, nor decide what an item links to.
  */
@@ -20,48 +21,19 @@
 #include "pdf_int.h"
 #include "util.h"
 
-/* A page's annotations and the placeholder of its /Annots. */
-struct annot_page {
-	size_t		 placeholder;	/* libharu's object number */
-	size_t		 first, n;	/* annotations [first, first + n) */
-};
+#define ANNOT_PRINT	4	/* /F: the annotation prints (PDF/A) */
 
 struct pdf_annots {
 	struct strbuf	 text;		/* the values, one after another */
-	size_t		*end;		/* where value i ends in text */
+	struct annot	*v;
 	size_t		 n, cap;
-	size_t		 page_first;	/* the first of the page drawn */
-	struct annot_page *pages;
-	size_t		 npages, cap_pages;
 };
 
-static struct pdf_annots *
-annots_of(struct pdf_dev *d)
-{
-	if (d->annots == NULL)
-		d->annots = xcalloc(1, sizeof(*d->annots));
-	return d->annots;
-}
-
-size_t
-pdf_annots_count(const struct pdf_dev *d)
-{
-	return d->annots != NULL ? d->annots->n : 0;
-}
-
-/* " v" for each of the n lengths [pt] of v, as libharu writes them. */
-static void
-lengths_put(struct strbuf *b, const double *v, int n)
-{
-	char	num[PDF_NUMBER_MAX], *p;
-	int	i;
-
-	for (i = 0; i < n; i++) {
-		num[0] = ' ';
-		p = pdf_put_fixed(num + 1, pdf_pos_units(v[i]), PDF_POS_UNIT);
-		strbuf_append(b, num, (size_t)(p - num));
-	}
-}
+/* Where an annotation's value ends in the text, and whose it is. */
+struct annot {
+	size_t		 end;
+	size_t		 num;		/* its placeholder */
+};
 
 /* " v", a whole number. */
 static void
@@ -82,17 +54,52 @@ ref_put(struct strbuf *b, size_t num)
 	strbuf_puts(b, " 0 R");
 }
 
+/* " v" for each of the n lengths [pt] of v, as libharu writes them. */
+static void
+lengths_put(struct strbuf *b, const double *v, int n)
+{
+	char	num[PDF_NUMBER_MAX], *p;
+	int	i;
+
+	for (i = 0; i < n; i++) {
+		num[0] = ' ';
+		p = pdf_put_fixed(num + 1, pdf_pos_units(v[i]), PDF_POS_UNIT);
+		strbuf_append(b, num, (size_t)(p - num));
+	}
+}
+
+size_t
+pdf_annot_place(struct pdf_dev *d)
+{
+	HPDF_Dict	 ph = HPDF_Dict_New(d->pdf->mmgr);
+	HPDF_Array	 annots;
+
+	if (ph == NULL || HPDF_Xref_Add(d->pdf->xref, ph) != HPDF_OK)
+		return 0;		/* pdf_check says why */
+	annots = HPDF_Dict_GetItem(d->page, "Annots", HPDF_OCLASS_ARRAY);
+	if (annots == NULL && ((annots = HPDF_Array_New(d->pdf->mmgr)) ==
+	    NULL || HPDF_Dict_Add(d->page, "Annots", annots) != HPDF_OK))
+		return 0;
+	if (HPDF_Array_Add(annots, ph) != HPDF_OK)
+		return 0;
+	return pdf_obj_num(ph);
+}
+
 void
 pdf_annot_link(struct pdf_dev *d, const struct pdf_link *ln)
 {
-	struct pdf_annots	*a = annots_of(d);
-	struct strbuf		*b = &a->text;
+	struct pdf_annots	*a;
+	struct strbuf		*b;
 
-	strbuf_puts(b, "<</Type/Annot/Subtype/Link/Rect[");
+	if (ln->num == 0)
+		return;
+	if (d->annots == NULL)
+		d->annots = xcalloc(1, sizeof(*d->annots));
+	a = d->annots;
+	b = &a->text;
+	strbuf_puts(b, "<</Rect[");
 	lengths_put(b, ln->rect, 4);
-	strbuf_puts(b, " ]/P");
-	ref_put(b, pdf_obj_num(d->page));
-	strbuf_puts(b, "/Border[0 0 0]/F 4");	/* F 4: it prints (PDF/A) */
+	strbuf_puts(b, "]/Type/Annot/Subtype/Link");
 	if (ln->uri != NULL) {
 		strbuf_puts(b, "/A<</Type/Action/S/URI/URI");
 		pdf_text_put(b, ln->uri);
@@ -101,6 +108,10 @@ pdf_annot_link(struct pdf_dev *d, const struct pdf_link *ln)
 		strbuf_puts(b, "/Dest");
 		ref_put(b, ln->dest);
 	}
+	strbuf_puts(b, "/P");
+	ref_put(b, pdf_obj_num(d->page));
+	strbuf_puts(b, "/Border[0 0 0]/F");
+	num_put(b, ANNOT_PRINT);
 	if (ln->parent >= 0) {
 		strbuf_puts(b, "/StructParent");
 		num_put(b, ln->parent);
@@ -112,56 +123,23 @@ pdf_annot_link(struct pdf_dev *d, const struct pdf_link *ln)
 	strbuf_puts(b, ">>");
 	if (a->n == a->cap) {
 		a->cap = a->cap ? 2 * a->cap : 64;
-		a->end = xrealloc(a->end, a->cap * sizeof(*a->end));
+		a->v = xrealloc(a->v, a->cap * sizeof(*a->v));
 	}
-	a->end[a->n++] = b->len;
+	a->v[a->n++] = (struct annot){ b->len, ln->num };
 }
 
 void
-pdf_annots_end_page(struct pdf_dev *d)
+pdf_annots_end(struct pdf_dev *d)
 {
 	struct pdf_annots	*a = d->annots;
-	struct annot_page	*pg;
-	HPDF_Array		 arr;
-
-	if (a == NULL || a->n == a->page_first)
-		return;
-	arr = HPDF_Array_New(d->pdf->mmgr);
-	if (arr == NULL || HPDF_Xref_Add(d->pdf->xref, arr) != HPDF_OK ||
-	    HPDF_Dict_Add(d->page, "Annots", arr) != HPDF_OK)
-		return;			/* pdf_check says it */
-	if (a->npages == a->cap_pages) {
-		a->cap_pages = a->cap_pages ? 2 * a->cap_pages : 64;
-		a->pages = xrealloc(a->pages,
-		    a->cap_pages * sizeof(*a->pages));
-	}
-	pg = &a->pages[a->npages++];
-	*pg = (struct annot_page){ pdf_obj_num(arr), a->page_first,
-	    a->n - a->page_first };
-	a->page_first = a->n;
-}
-
-void
-pdf_annots_end(struct pdf_dev *d, size_t first)
-{
-	struct pdf_annots	*a = d->annots;
-	struct strbuf		*b = &d->ours.text;
-	size_t			 i, k, from = 0;
+	size_t			 i, from = 0;
 
 	if (a == NULL)
 		return;
-	for (i = 0; i < a->n; from = a->end[i++]) {
-		strbuf_append(b, a->text.data + from, a->end[i] - from);
-		pdf_objs_end(&d->ours, PDF_OBJS_OWN + first + i);
-	}
-	for (i = 0; i < a->npages; i++) {
-		strbuf_putc(b, '[');
-		for (k = 0; k < a->pages[i].n; k++) {
-			strbuf_putc(b, ' ');
-			pdf_objs_ref(b, first + a->pages[i].first + k);
-		}
-		strbuf_puts(b, " ]");
-		pdf_objs_end(&d->ours, a->pages[i].placeholder);
+	for (i = 0; i < a->n; from = a->v[i++].end) {
+		strbuf_append(&d->ours.text, a->text.data + from,
+		    a->v[i].end - from);
+		pdf_objs_end(&d->ours, a->v[i].num);
 	}
 	strbuf_free(&a->text);
 }
@@ -172,8 +150,7 @@ pdf_annots_free(struct pdf_dev *d)
 	if (d->annots == NULL)
 		return;
 	strbuf_free(&d->annots->text);
-	free(d->annots->end);
-	free(d->annots->pages);
+	free(d->annots->v);
 	free(d->annots);
 	d->annots = NULL;
 }

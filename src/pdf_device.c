@@ -714,7 +714,7 @@ static void
 pdf_link(void *ctx, const struct item *it)
 {
 	struct pdf_dev		*d = ctx;
-	struct pdf_link		 ln = { { it->x, it->y, it->x + it->w,
+	struct pdf_link		 ln = { 0, { it->x, it->y, it->x + it->w,
 				    it->y + it->h }, NULL, 0, -1, NULL };
 	HPDF_Destination	 dst = NULL;
 	char			*uri = NULL;
@@ -723,7 +723,7 @@ pdf_link(void *ctx, const struct item *it)
 		ln.uri = uri = uri_encode(it->u.link.uri);
 	else if ((dst = dest_make(d, it->u.link.dest, &it->pos)) != NULL)
 		ln.dest = pdf_obj_num(dst);
-	if (uri != NULL || dst != NULL) {
+	if ((uri != NULL || dst != NULL) && (ln.num = pdf_annot_place(d))) {
 		pdf_tags_link(d, it, &ln);
 		pdf_annot_link(d, &ln);
 	}
@@ -739,7 +739,6 @@ pdf_end_page(void *ctx, const struct page *p)
 
 	pdf_text_end(d);
 	pdf_tags_end_page(d);
-	pdf_annots_end_page(d);
 	pdf_contents_page(d);
 	snprintf(doing, sizeof(doing), "page %d", p->index + 1);
 	pdf_check(d, NULL, doing);

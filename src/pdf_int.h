@@ -180,8 +180,6 @@ size_t		 pdf_obj_num(const void *);
 void		 pdf_text_put(struct strbuf *, const char *utf8);
 /* The value of an object of ours ends here: number num. */
 void		 pdf_objs_end(struct pdf_objs *, size_t num);
-/* "N 0 R" for our n-th object (numbered when placed). */
-void		 pdf_objs_ref(struct strbuf *, size_t n);
 /* Our objects numbered from first: their text so into dst (NULL: only
  * counted), the numbers and ends so in the objects; its length. */
 size_t		 pdf_objs_place(struct pdf_objs *, size_t first, char *dst);
@@ -189,13 +187,15 @@ void		 pdf_objs_free(struct pdf_objs *);
 void		 pdf_tags_free(struct pdf_dev *);
 
 /*
- * pdf_annots.c: link annotations as our own objects.  link: one over
- * rect on the page being drawn; count: how many so far (the number the
- * next one gets); end_page: the page's /Annots placeholder; end (from
- * pdf_tags_end, which numbers our objects): their text into d->ours,
- * annotation i as our object first + i; free (always, once).
+ * pdf_annots.c: link annotations as our own objects.  place: the next
+ * one's placeholder (an empty libharu dictionary in the page's /Annots,
+ * whose value pdf_pack.c replaces), its number, 0 after a libharu
+ * failure; link: its value, from what place, pdf_tags_link and the
+ * device said; end (before saving): the values into d->ours; free
+ * (always, once).
  */
 struct pdf_link {
+	size_t		 num;		/* its placeholder's number */
 	double		 rect[4];	/* [pt] x1 y1 x2 y2 */
 	const char	*uri;		/* percent-encoded, or NULL: */
 	size_t		 dest;		/* libharu's destination object */
@@ -203,10 +203,9 @@ struct pdf_link {
 	const char	*alt;		/* its /Contents, or NULL */
 };
 
+size_t		 pdf_annot_place(struct pdf_dev *);
 void		 pdf_annot_link(struct pdf_dev *, const struct pdf_link *);
-size_t		 pdf_annots_count(const struct pdf_dev *);
-void		 pdf_annots_end_page(struct pdf_dev *);
-void		 pdf_annots_end(struct pdf_dev *, size_t first);
+void		 pdf_annots_end(struct pdf_dev *);
 void		 pdf_annots_free(struct pdf_dev *);
 
 /*

@@ -53,8 +53,7 @@
 enum kid_kind {
 	KID_ELEM,	/* a child element: value is its node */
 	KID_MCID,	/* marked content: value is the MCID on page */
-	KID_OBJR	/* an annotation on page: value is its index
-			   (pdf_annots.c) */
+	KID_OBJR	/* an annotation on page: value is its number */
 };
 
 struct tag_kid {
@@ -347,7 +346,7 @@ pdf_tags_link(struct pdf_dev *d, const struct item *it, struct pdf_link *ln)
 	if (it->node == LAYOUT_ARTIFACT)
 		return;
 	e = elem_attach(d, it->node);
-	kid_add(e, KID_OBJR, (int)pdf_annots_count(d), page_index(d));
+	kid_add(e, KID_OBJR, (int)ln->num, page_index(d));
 	t->annots = grow(t->annots, t->nannots, &t->annots_cap,
 	    sizeof(*t->annots));
 	t->annots[t->nannots] = it->node;
@@ -404,9 +403,8 @@ pdf_objs_free(struct pdf_objs *o)
 	memset(o, 0, sizeof(*o));
 }
 
-/* Which of ours an object is: the elements as made, then the link
- * annotations (pdf_annots.c), then each page's array of the parent
- * tree, then its leaves. */
+/* Which of ours an object is: the elements as made, then each page's
+ * array of the parent tree, then its leaves. */
 static size_t
 elem_num(const struct pdf_tags *t, int node)
 {
@@ -414,21 +412,15 @@ elem_num(const struct pdf_tags *t, int node)
 }
 
 static size_t
-annot_num(const struct pdf_tags *t, size_t annot)
+page_array_num(const struct pdf_tags *t, size_t page)
 {
-	return t->nseq + annot;
-}
-
-static size_t
-page_array_num(const struct pdf_dev *d, size_t page)
-{
-	return annot_num(d->tags, pdf_annots_count(d)) + page;
+	return t->nseq + page;
 }
 
 static size_t
 leaf_num(const struct pdf_dev *d, size_t leaf)
 {
-	return page_array_num(d, d->npages) + leaf;
+	return page_array_num(d->tags, d->npages) + leaf;
 }
 
 /* A whole number, in decimal (printf is most of the tree's time). */
@@ -450,20 +442,14 @@ ref_put(struct strbuf *b, const char *key, size_t num)
 	strbuf_puts(b, " 0 R");
 }
 
-void
-pdf_objs_ref(struct strbuf *b, size_t n)
-{
-	strbuf_putc(b, PDF_OBJS_REF);
-	num_put(b, (long)n);
-	strbuf_puts(b, " 0 R");
-}
-
-/* A reference to our n-th object, after key. */
+/* A reference to our n-th object. */
 static void
 own_put(struct strbuf *b, const char *key, size_t n)
 {
 	strbuf_puts(b, key);
-	pdf_objs_ref(b, n);
+	strbuf_putc(b, PDF_OBJS_REF);
+	num_put(b, (long)n);
+	strbuf_puts(b, " 0 R");
 }
 
 /* The value of our n-th object ends here. */
@@ -500,7 +486,7 @@ kid_put(struct strbuf *b, const struct pdf_tags *t,
 			strbuf_puts(b, "/MCID ");
 			num_put(b, kid->value);
 		} else
-			own_put(b, "/Obj ", annot_num(t, (size_t)kid->value));
+			ref_put(b, "/Obj ", (size_t)kid->value);
 		strbuf_puts(b, ">>");
 	}
 }
@@ -561,7 +547,7 @@ parent_value_put(struct pdf_dev *d, size_t key)
 		own_put(&d->ours.text, " ", elem_num(t,
 		    t->annots[key - d->npages]));
 	else
-		own_put(&d->ours.text, " ", page_array_num(d, key));
+		own_put(&d->ours.text, " ", page_array_num(t, key));
 }
 
 /* Keys [from, to) of the parent tree: "/Nums[…]". */
@@ -613,7 +599,7 @@ parent_objs_put(struct pdf_dev *d)
 			own_put(b, from > 0 ? " " : "",
 			    elem_num(t, t->pages[i].node[from]));
 		strbuf_putc(b, ']');
-		own_end(d, page_array_num(d, i));
+		own_end(d, page_array_num(t, i));
 	}
 	if (keys <= NUMS_PER_LEAF)
 		return;
@@ -692,7 +678,7 @@ pdf_tags_end(struct pdf_dev *d)
 	for (i = 0; i < d->npages; i++)
 		t->page_num[i] = pdf_obj_num(d->pages[i]);
 	root_put(d);
-	pdf_annots_end(d, annot_num(t, 0));
+	pdf_annots_end(d);
 	for (i = 0; i < t->nelems; i++) {
 		if (t->elems[i].seq != 0)
 			elem_put(d, (int)i);
