@@ -166,8 +166,9 @@ void		 pdf_print_image(struct pdf_dev *, HPDF_Image,
  */
 void		 pdf_tags_begin(struct pdf_dev *);
 void		 pdf_tags_mark(struct pdf_dev *, const struct item *);
-/* The link annotation pdf_annots.c makes next into the item's element:
- * its /StructParent and /Contents (-1 and NULL for a decoration's). */
+/* Link annotation ln (its placeholder made) into the item's element:
+ * its /StructParent and /Contents into ln (-1 and NULL for a
+ * decoration's link, which belongs to no element). */
 struct pdf_link;
 void		 pdf_tags_link(struct pdf_dev *, const struct item *,
 		    struct pdf_link *);
