@@ -6,7 +6,9 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#ifdef __GLIBC__
+#ifdef HEAP_MIMALLOC
+#include <mimalloc.h>
+#elif defined(__GLIBC__)
 #include <malloc.h>
 #endif
 #include <stdarg.h>
@@ -476,7 +478,9 @@ block_align(size_t n)
 void
 heap_trim(void)
 {
-#ifdef __GLIBC__
+#ifdef HEAP_MIMALLOC
+	mi_collect(true);
+#elif defined(__GLIBC__)
 	(void)malloc_trim(0);
 #endif
 }

@@ -97,9 +97,10 @@ size_t	 block_align(size_t n);
  * tables of caches and indexes. */
 uint64_t hash_bytes(const void *, size_t n);
 /*
- * Give the heap's free pages back to the system (glibc's malloc_trim;
- * nothing elsewhere): freed memory otherwise stays counted as the
- * process's, and large blocks asked for next come from new pages.
+ * Give the heap's free pages back to the system (mimalloc's collection
+ * or glibc's malloc_trim, whichever the build's heap is; nothing
+ * elsewhere): freed memory otherwise stays counted as the process's,
+ * and large blocks asked for next come from new pages.
  */
 void	 heap_trim(void);
 

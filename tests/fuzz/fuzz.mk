@@ -20,7 +20,7 @@ FUZZ_OPTS     = -jobs=1 -close_fd_mask=2 -timeout=10 -rss_limit_mb=2048 \
 		-max_len=65536 -dict=report.dict
 
 fuzz:
-	ASAN_OPTIONS=detect_leaks=0 $(MAKE) B=$(FUZZ_DIR) CC=$(FUZZ_CC) \
+	ASAN_OPTIONS=detect_leaks=0 $(MAKE) B=$(FUZZ_DIR) HEAP=libc CC=$(FUZZ_CC) \
 	    OPT="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
 	    LDFLAGS="$(FUZZ_SAN)" $(FUZZ_DIR)/fuzz_report $(FUZZ_DIR)/hyph/hyph_de_DE.hyb \
 	    $(FUZZ_DIR)/hyph/hyph_en_US.hyb $(FUZZ_DIR)/hyph/hyph_cs_CZ.hyb \

@@ -21,6 +21,11 @@ boundary_deflate() {
 	! grep -l '#include <libdeflate' src/*.c src/*.h |
 	    grep -v -e '^src/pdf_flate\.c$'
 }
+# The heap's own interface (mimalloc's or glibc's): util.c alone.
+boundary_heap() {
+	! grep -l -e '#include <mimalloc' -e '#include <malloc.h>' src/*.c \
+	    src/*.h | grep -v -e '^src/util\.c$'
+}
 boundary_hyphen() {
 	! grep -l '#include <hyphen.h>' src/*.c src/*.h | grep -v -e '^src/hyph[a-z_]*\.[ch]$'
 }
@@ -35,6 +40,7 @@ run_boundaries() {
 	check "boundary: only font.c includes HarfBuzz" boundary_harfbuzz
 	check "boundary: only hyph*.c include libhyphen" boundary_hyphen
 	check "boundary: only pdf_flate.c includes libdeflate" boundary_deflate
+	check "boundary: only util.c includes the heap's header" boundary_heap
 	check "boundary: only font.c and the PDF device include hpdf.h" boundary_hpdf
 	check "boundary: only load, model, style, locale include libxml2" boundary_xml
 	check "boundary: only font.c and the PDF device include font_pdf.h" boundary_font_pdf
