@@ -65,16 +65,14 @@
 #define PNG_PREDICTOR	12	/* /Predictor: PNG, per row (Up here) */
 #define NUM_MAX		32	/* [bytes] a number printed, with room */
 /*
- * Levels (pdf_flate.h: libdeflate's), by measurement.  Packed objects
- * up to PACK_BEST_MAX in all compress at PACK_LEVEL_BEST, more at
- * PACK_LEVEL: the demo's 111 KB of objects are 629 bytes smaller at 9
- * than at 6, which keeps it within 150 KB without images; at N=2300
- * level 9 would cost about a third more time.  Levels 10 to 12 search
- * for the optimal parse and take several times as long (N=23: 50 ms a
- * build at 9, 90 at 12, for 0.3 % less file).
+ * Levels (pdf_flate.h: libdeflate's), by measurement.  The object
+ * streams: at 9 the demo's 111 KB of objects are 628 bytes smaller than
+ * at 6 (148,863 against 149,491 bytes without images, both within its
+ * 150 KB), but a report of 23 entries takes 57.7 ms against 53.3 (8 at
+ * 148,868 and 56.4 ms; 7 at 149,279 and 54.2 ms); at N=2300 9 would
+ * cost about a third more time.  Levels 10 to 12 search for the optimal
+ * parse and take several times as long (N=23: 90 ms at 12).
  */
-#define PACK_BEST_MAX	(256 * 1024)	/* [bytes] */
-#define PACK_LEVEL_BEST	9
 #define PACK_LEVEL	6
 /* The level of the streams libharu left without a filter: 9 saves the
  * demo's fonts 24 bytes (of 50 KB). */
@@ -134,7 +132,6 @@ struct pk {
 	struct pk_row	*rows;		/* size rows, then the new objects' */
 	struct pk_obj	*objs;		/* by offset */
 	size_t		 nobjs;
-	int		 level;		/* of the object streams */
 	struct flate	*flate;		/* the streams compressed here */
 	struct pk_stm	*stms;		/* the object streams */
 	size_t		 nstms;
@@ -737,7 +734,7 @@ queue_objstm(struct pk *k, size_t num, struct pk_obj *const *order,
 	snprintf(stm->dict, sizeof(stm->dict), " /Type /ObjStm /N %zu "
 	    "/First %zu /Filter /FlateDecode", n, head.len);
 	strbuf_append(&head, body.data, body.len);
-	stm->job = flate_push(k->flate, head.data, head.len, k->level);
+	stm->job = flate_push(k->flate, head.data, head.len, PACK_LEVEL);
 	strbuf_free(&body);
 	return i;
 }
@@ -948,17 +945,6 @@ put_xref(struct pk *k, size_t nrows)
 	return rc;
 }
 
-/* The best level for a small file, the default for a large one. */
-static int
-pk_level(const struct pk *k)
-{
-	size_t	 i, total = 0;
-
-	for (i = 0; i < k->nobjs; i++)
-		if (!k->objs[i].top)
-			total += k->objs[i].value.to - k->objs[i].value.from;
-	return total <= PACK_BEST_MAX ? PACK_LEVEL_BEST : PACK_LEVEL;
-}
 
 /* --- the streams libharu left without a filter --- */
 
@@ -1070,7 +1056,6 @@ pk_write(struct pk *k)
 {
 	int	 rc;
 
-	k->level = pk_level(k);
 	k->flate = flate_new_or_here();
 	rc = queue_squeezed(k);
 	queue_objstms(k);
