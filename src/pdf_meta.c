@@ -6,8 +6,8 @@
  * (a YYYY-MM date counts as the first of the month, 00:00 UTC; a report
  * without a date gets no dates); brochure and its version as creator and
  * producer (libharu sets its own producer, replaced here); a /ID that is
- * the MD5 of the metadata and the whole display list, so equal input
- * gives equal bytes; and for PDF/A-2b pdfaid and the sRGB output intent
+ * a 128-bit hash of the metadata and the whole display list, so equal
+ * input gives equal bytes; and for PDF/A-2b pdfaid and the sRGB output intent
  * (ICC_PROFILE, from Debian's icc-profiles-free, or
  * $BROCHURE_ICC_PROFILE).  libharu's own PDF/A helper is PDF/A-1 only
  * and writes a time-based /ID and unescaped XMP, so it is not used.
@@ -309,33 +309,81 @@ meta_xmp(struct pdf_dev *d, const struct meta *m)
 
 /* --- the /ID --- */
 
-#define MD5_BUF	65536	/* [bytes] hashed at once: libharu's MD5 costs
-			   a call per update */
+#define ID_BUF		65536	/* [bytes] gathered, then hashed at once */
+#define ID_ITEM_MAX	32	/* [bytes] an item's fixed fields, at most */
+#define ID_LEN		16	/* [bytes] the /ID: two 64-bit lanes */
 
-/* The bytes to hash, gathered so MD5 sees few large updates. */
-struct md5_buf {
-	HPDF_MD5_CTX	 ctx;
+/*
+ * The bytes the /ID hashes, gathered, and the hash so far: two 64-bit
+ * lanes, each 8-byte word (taken little-endian, so the same on every
+ * machine) mixed into both by multiplication and shifts, different for
+ * each lane.  Not a cryptographic digest (the PDF's /ID need only tell
+ * files apart; MD5 cost 25 ms at N=2300), but every byte and its place
+ * reach all 128 bits.
+ */
+struct id_buf {
+	uint64_t	 lane[2];
+	uint64_t	 total;		/* [bytes] hashed */
 	size_t		 len;
-	HPDF_BYTE	 data[MD5_BUF];
+	unsigned char	 data[ID_BUF];
 };
 
-static void
-md5_flush(struct md5_buf *m)
+#define ID_MUL_A	0x9E3779B97F4A7C15ULL
+#define ID_MUL_B	0xC2B2AE3D27D4EB4FULL
+#define ID_FMIX_1	0xFF51AFD7ED558CCDULL
+#define ID_FMIX_2	0xC4CEB9FE1A85EC53ULL
+
+static uint64_t
+le64(const unsigned char *p)
 {
-	HPDF_MD5Update(&m->ctx, m->data, (HPDF_UINT32)m->len);
-	m->len = 0;
+	uint64_t	v = 0;
+	int		i;
+
+	for (i = 7; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
 }
 
 static void
-md5_put(struct md5_buf *m, const void *p, size_t n)
+id_word(struct id_buf *m, uint64_t w)
 {
-	const HPDF_BYTE	*b = p;
-	size_t		 k;
+	m->lane[0] = (m->lane[0] ^ w) * ID_MUL_A;
+	m->lane[0] ^= m->lane[0] >> 32;
+	m->lane[1] = (m->lane[1] + w) * ID_MUL_B;
+	m->lane[1] ^= m->lane[1] >> 29;
+}
+
+/* The gathered bytes into the lanes; a tail short of a word waits,
+ * unless last. */
+static void
+id_flush(struct id_buf *m, int last)
+{
+	unsigned char	 tail[8] = { 0 };
+	size_t		 i, whole = m->len / 8 * 8;
+
+	for (i = 0; i < whole; i += 8)
+		id_word(m, le64(m->data + i));
+	m->total += whole;
+	memmove(m->data, m->data + whole, m->len - whole);
+	m->len -= whole;
+	if (last && m->len > 0) {
+		memcpy(tail, m->data, m->len);
+		id_word(m, le64(tail));
+		m->total += m->len;
+		m->len = 0;
+	}
+}
+
+static void
+id_put(struct id_buf *m, const void *p, size_t n)
+{
+	const unsigned char	*b = p;
+	size_t			 k;
 
 	while (n > 0) {
-		if (m->len == MD5_BUF)
-			md5_flush(m);
-		k = MD5_BUF - m->len < n ? MD5_BUF - m->len : n;
+		if (m->len == ID_BUF)
+			id_flush(m, 0);
+		k = ID_BUF - m->len < n ? ID_BUF - m->len : n;
 		memcpy(m->data + m->len, b, k);
 		m->len += k;
 		b += k;
@@ -344,45 +392,68 @@ md5_put(struct md5_buf *m, const void *p, size_t n)
 }
 
 static void
-md5_text(struct md5_buf *m, const char *s)
+id_text(struct id_buf *m, const char *s)
 {
 	if (s == NULL)
 		s = "";
-	md5_put(m, s, strlen(s) + 1);
+	id_put(m, s, strlen(s) + 1);
 }
 
-/* The n low bytes of v, least significant first: the same on any
- * machine. */
-static void
-md5_bytes(struct md5_buf *m, uint64_t v, int n)
+/* The n low bytes of v, least significant first, at p; returns the
+ * end. */
+static unsigned char *
+id_bytes(unsigned char *p, uint64_t v, int n)
 {
-	HPDF_BYTE	 b[8];
-	int		 i;
+	int	i;
 
 	assert(n <= 8);
 	for (i = 0; i < n; i++)
-		b[i] = (HPDF_BYTE)(v >> (8 * i));
-	md5_put(m, b, (size_t)n);
+		*p++ = (unsigned char)(v >> (8 * i));
+	return p;
 }
 
 /* A length to 1/1000 pt in eight bytes. */
 static void
-md5_number(struct md5_buf *m, double v)
+id_number(struct id_buf *m, double v)
 {
-	md5_bytes(m, (uint64_t)(int64_t)llround(v * 1000.0), 8);
+	unsigned char	b[8];
+
+	id_put(m, b, (size_t)(id_bytes(b, (uint64_t)(int64_t)llround(v *
+	    1000.0), 8) - b));
 }
 
 _Static_assert(ITEM__MAX <= 256 && IR__MAX <= 256,
     "an item's kind and role are hashed as a byte each");
 
-/* A position or size to 1/1000 pt in four bytes: items lie within the
- * 14,400 pt a PDF page may measure. */
-static void
-md5_milli(struct md5_buf *m, double v)
+/* A position or size to 1/1000 pt in four bytes at p: items lie within
+ * the 14,400 pt a PDF page may measure. */
+static unsigned char *
+id_milli(unsigned char *p, double v)
 {
 	double	milli = fmax(fmin(v * 1000.0, INT32_MAX), INT32_MIN);
 
-	md5_bytes(m, (uint32_t)(int32_t)lround(milli), 4);
+	return id_bytes(p, (uint32_t)(int32_t)lround(milli), 4);
+}
+
+/* The 16 bytes of the hash: the length, both lanes mixed into each
+ * other and each avalanched. */
+static void
+id_final(struct id_buf *m, unsigned char out[ID_LEN])
+{
+	uint64_t	a, b;
+	int		i;
+
+	id_flush(m, 1);
+	id_word(m, m->total);
+	a = m->lane[0] ^ m->lane[1] >> 17;
+	b = m->lane[1] ^ m->lane[0] << 23;
+	for (i = 0; i < 2; i++) {
+		a ^= a >> 33, a *= ID_FMIX_1, a ^= a >> 33, a *= ID_FMIX_2;
+		b ^= b >> 33, b *= ID_FMIX_2, b ^= b >> 33, b *= ID_FMIX_1;
+		a ^= b, b ^= a >> 31;
+	}
+	id_bytes(out, a, 8);
+	id_bytes(out + 8, b, 8);
 }
 
 /* The words an item carries: its text, file, link or name. */
@@ -407,31 +478,38 @@ item_words(const struct item *it)
 	}
 }
 
+/* An item's place: kind and role a byte each, x, y, w, h four each. */
 static void
-md5_layout(struct md5_buf *c, const struct layout *l)
+id_item(struct id_buf *c, const struct item *it)
 {
-	const struct item	*it;
-	size_t			 p, i;
+	unsigned char	b[ID_ITEM_MAX], *p = b;
 
-	md5_number(c, l->width);
-	md5_number(c, l->height);
+	p = id_bytes(p, (uint64_t)it->kind, 1);
+	p = id_bytes(p, (uint64_t)it->role, 1);
+	p = id_milli(p, it->x);
+	p = id_milli(p, it->y);
+	p = id_milli(p, it->w);
+	p = id_milli(p, it->h);
+	id_put(c, b, (size_t)(p - b));
+	id_text(c, item_words(it));
+}
+
+static void
+id_layout(struct id_buf *c, const struct layout *l)
+{
+	size_t	 p, i;
+
+	id_number(c, l->width);
+	id_number(c, l->height);
 	for (p = 0; p < l->npages; p++) {
-		md5_text(c, l->pages[p].label);
-		for (i = 0; i < l->pages[p].nitems; i++) {
-			it = &l->pages[p].items[i];
-			md5_bytes(c, (uint64_t)it->kind, 1);
-			md5_bytes(c, (uint64_t)it->role, 1);
-			md5_milli(c, it->x);
-			md5_milli(c, it->y);
-			md5_milli(c, it->w);
-			md5_milli(c, it->h);
-			md5_text(c, item_words(it));
-		}
+		id_text(c, l->pages[p].label);
+		for (i = 0; i < l->pages[p].nitems; i++)
+			id_item(c, &l->pages[p].items[i]);
 	}
 }
 
 /*
- * [<id> <id>]: the MD5 of what the file says (metadata, purpose, every
+ * [<id> <id>]: the hash of what the file says (metadata, purpose, every
  * item of every page), since the written bytes cannot hold their own
  * hash.  Both halves alike: the file is never an update of another.
  */
@@ -439,27 +517,24 @@ static void
 meta_id(struct pdf_dev *d, const struct meta *m)
 {
 	const struct layout_info	*in = m->in;
-	struct md5_buf			*c = xmalloc(sizeof(*c));
+	struct id_buf			*c = xcalloc(1, sizeof(*c));
 	const char			*texts[] = { m->producer, in->title,
 					    in->subject, in->author,
 					    in->keywords, in->lang,
 					    m->dated ? m->xmp_date : NULL };
 	size_t				 i;
-	HPDF_BYTE			 id[HPDF_MD5_KEY_LEN];
+	unsigned char			 id[ID_LEN];
 	HPDF_Array			 a;
 	char				 purpose[32];
 
-	c->len = 0;
-	HPDF_MD5Init(&c->ctx);
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
-		md5_text(c, texts[i]);
+		id_text(c, texts[i]);
 	snprintf(purpose, sizeof(purpose), "pdfa %d print %d %d",
 	    d->opt->pdfa, d->opt->print, d->opt->marks);
-	md5_text(c, purpose);
-	md5_number(c, d->opt->bleed);
-	md5_layout(c, d->layout);
-	md5_flush(c);
-	HPDF_MD5Final(id, &c->ctx);
+	id_text(c, purpose);
+	id_number(c, d->opt->bleed);
+	id_layout(c, d->layout);
+	id_final(c, id);
 	free(c);
 	if ((a = HPDF_Array_New(d->pdf->mmgr)) == NULL)
 		return;
