@@ -8,9 +8,11 @@
  * ours (its write function and state are swapped for ours, and given
  * back when the page ends): libharu's memory streams copy a byte at a
  * time, in and out again.  As the page ends, the buffer goes to
- * pdf_flate's queue; before saving the bytes come back compressed,
- * libharu writes them as they are (the page's filter is none) and the
- * stream's dictionary gets /Filter /FlateDecode from us.
+ * pdf_flate's queue.  libharu saves the stream empty, its dictionary
+ * with /Filter /FlateDecode from us, and the compressed bytes, which
+ * stay in the queue till the end, are pdf_pack.c's to write in its
+ * place (d->ours' bodies): libharu would copy them a byte at a time
+ * into its stream and again into its file.
  *
  * This module must never touch a page's content between taking it and
  * putting it back, never let libharu save or free a stream that is
@@ -45,6 +47,8 @@ struct pdf_contents {
 	struct flate	*flate;
 	size_t		*job;		/* per page: its queue number */
 	size_t		 queued;	/* [bytes] all pages so far */
+	unsigned char	*all;		/* every page's compressed bytes, once
+					   the queue is done */
 
 	/* the page being drawn */
 	struct strbuf	 page;		/* its content so far */
@@ -175,20 +179,29 @@ pdf_contents_end(struct pdf_dev *d)
 	struct pdf_contents	*c = d->contents;
 	HPDF_PageAttr		 attr;
 	const unsigned char	*z;
-	size_t			 i, len;
+	size_t			 i, len, total, at;
 
 	give_back_plain(c);
 	if (flate_finish(c->flate) == -1)
 		return -1;
-	for (i = 0; i < d->npages; i++) {
+	for (i = 0, total = 0; i < d->npages; i++)
+		if (c->job[i] != CONTENTS_NO_JOB) {
+			(void)flate_result(c->flate, c->job[i], &len);
+			total += len;
+		}
+	c->all = xmalloc(total ? total : 1);
+	for (i = 0, at = 0; i < d->npages; i++) {
 		if (c->job[i] == CONTENTS_NO_JOB)
 			continue;	/* never ended: written plain */
 		z = flate_result(c->flate, c->job[i], &len);
+		memcpy(c->all + at, z, len);
 		attr = (HPDF_PageAttr)d->pages[i]->attr;
-		HPDF_Stream_Write(attr->stream, z, (HPDF_UINT)len);
 		attr->contents->write_fn = contents_filter;
+		pdf_objs_body(&d->ours, pdf_obj_num(attr->contents),
+		    c->all + at, len);
+		at += len;
 	}
-	flate_free(c->flate);		/* the compressed bytes */
+	flate_free(c->flate);
 	c->flate = NULL;
 	return 0;
 }
@@ -200,6 +213,7 @@ pdf_contents_free(struct pdf_dev *d)
 		return;
 	give_back_plain(d->contents);
 	flate_free(d->contents->flate);
+	free(d->contents->all);
 	free(d->contents->job);
 	free(d->contents);
 	d->contents = NULL;

@@ -48,10 +48,23 @@ struct pdf_obj {
 	size_t		 end;
 };
 
+/*
+ * A stream's bytes held by us (a page's content, compressed): libharu
+ * writes stream object num empty, and pdf_pack.c writes it with these
+ * bytes and a direct /Length instead.
+ */
+struct pdf_body {
+	size_t			 num;
+	const unsigned char	*data;
+	size_t			 len;
+};
+
 struct pdf_objs {
 	struct strbuf	 text;
 	struct pdf_obj	*obj;
 	size_t		 n, cap;
+	struct pdf_body	*body;
+	size_t		 nbody, capbody;
 };
 
 struct pdf_dev {
@@ -181,6 +194,10 @@ size_t		 pdf_obj_num(const void *);
 void		 pdf_text_put(struct strbuf *, const char *utf8);
 /* The value of an object of ours ends here: number num. */
 void		 pdf_objs_end(struct pdf_objs *, size_t num);
+/* libharu's stream object num gets data (len bytes, held by the caller
+ * until packed) as its bytes. */
+void		 pdf_objs_body(struct pdf_objs *, size_t num,
+		    const unsigned char *data, size_t len);
 /* Our objects numbered from first: their text so into dst (NULL: only
  * counted), the numbers and ends so in the objects; its length. */
 size_t		 pdf_objs_place(struct pdf_objs *, size_t first, char *dst);
@@ -214,8 +231,9 @@ void		 pdf_annots_free(struct pdf_dev *);
  * (once the pages exist): start the thread, -1 after reporting; take
  * (as a page begins): its stream writes into a buffer of ours; page:
  * the page just ended (after its last operator) goes to the thread;
- * end (before saving): wait, and put each page's compressed bytes
- * back, -1 after reporting; free (always, once).
+ * end (before saving): wait, and give each page's compressed bytes to
+ * d->ours as its stream's (they stay in the queue until free), -1 after
+ * reporting; free (always, once, after packing).
  */
 int		 pdf_contents_begin(struct pdf_dev *);
 void		 pdf_contents_take(struct pdf_dev *);

@@ -23,7 +23,10 @@
  * Objects we wrote ourselves (the structure tree, struct pdf_objs) join
  * libharu's: one replaces the value of a placeholder libharu wrote,
  * the others take the numbers after libharu's last; unpacked, they are
- * appended as an update of libharu's file.
+ * appended as an update of libharu's file.  So do the bytes we hold of
+ * libharu's streams (a page's compressed content, struct pdf_body):
+ * libharu wrote the stream empty, and it is written with them and a
+ * direct /Length.
  *
  * The table says where each object starts; it ends where the next one
  * starts (or the table).  A small tokenizer of PDF's syntax (literal
@@ -112,6 +115,7 @@ struct pk_obj {
 					   "endstream" begins */
 	struct span	 length;	/* its "/Length value" entry */
 	int		 squeezed;	/* compressed here: job */
+	const struct pdf_body *body;	/* its bytes given, or NULL */
 	size_t		 job;
 };
 
@@ -819,8 +823,23 @@ put_objstms(struct pk *k)
 	}
 }
 
-/* A stream compressed here: its dictionary without /Length, then
- * /Length and /Filter; its bytes compressed. */
+/* A stream with other bytes (z, zlen of them): its dictionary without
+ * /Length, then a direct /Length (and /Filter when filter says). */
+static void
+put_stream_as(struct pk *k, const struct pk_obj *o, const unsigned char *z,
+    size_t zlen, int filter)
+{
+	strbuf_printf(&k->out, "%zu %llu obj\n", o->num,
+	    (unsigned long long)k->rows[o->num].f3);
+	put_span(k, (struct span){ o->value.from, o->length.from });
+	put_span(k, (struct span){ o->length.to, o->value.to - 2 });
+	strbuf_printf(&k->out, " /Length %zu%s >>\nstream\n", zlen,
+	    filter ? " /Filter /FlateDecode" : "");
+	put(k, z, zlen);
+	strbuf_puts(&k->out, "\nendstream\nendobj\n");
+}
+
+/* A stream compressed here: its bytes compressed, /Filter added. */
 static void
 put_squeezed(struct pk *k, const struct pk_obj *o)
 {
@@ -828,14 +847,7 @@ put_squeezed(struct pk *k, const struct pk_obj *o)
 	size_t			 zlen;
 
 	z = flate_result(k->flate, o->job, &zlen);
-	strbuf_printf(&k->out, "%zu %llu obj\n", o->num,
-	    (unsigned long long)k->rows[o->num].f3);
-	put_span(k, (struct span){ o->value.from, o->length.from });
-	put_span(k, (struct span){ o->length.to, o->value.to - 2 });
-	strbuf_printf(&k->out, " /Length %zu /Filter /FlateDecode >>\n"
-	    "stream\n", zlen);
-	put(k, z, zlen);
-	strbuf_puts(&k->out, "\nendstream\nendobj\n");
+	put_stream_as(k, o, z, zlen, 1);
 }
 
 /* Streams and objects of other generations, as they were (but for the
@@ -850,6 +862,10 @@ put_top(struct pk *k)
 			k->rows[k->objs[i].num].f2 = k->out.len;
 			if (k->objs[i].squeezed)
 				put_squeezed(k, &k->objs[i]);
+			else if (k->objs[i].body != NULL)
+				put_stream_as(k, &k->objs[i],
+				    k->objs[i].body->data,
+				    k->objs[i].body->len, 0);
 			else
 				put_span(k, (struct span){ k->objs[i].off,
 				    k->objs[i].end });
@@ -1027,7 +1043,8 @@ queue_squeezed(struct pk *k)
 
 	for (i = 0; i < k->nobjs; i++) {
 		o = &k->objs[i];
-		if (!o->top || o->data.to == 0)		/* not a stream */
+		if (!o->top || o->data.to == 0 ||	/* not a stream */
+		    o->body != NULL)			/* bytes given */
 			continue;
 		if ((rc = squeeze_dict(k, o, &len)) != 1) {
 			if (rc == -1)
@@ -1090,10 +1107,10 @@ our_value(const struct pk *k, struct span s)
 	return l.i == s.to ? 0 : -1;
 }
 
-/* The object numbered num that is not a stream, or NULL: found by its
- * offset, the order of k->objs (ours, appended, lie after the input). */
+/* The object numbered num, or NULL: found by its offset, the order of
+ * k->objs (ours, appended, lie after the input). */
 static struct pk_obj *
-pk_find(struct pk *k, size_t num)
+pk_at(struct pk *k, size_t num)
 {
 	struct pk_obj	 key, *o;
 
@@ -1101,7 +1118,35 @@ pk_find(struct pk *k, size_t num)
 		return NULL;
 	key.off = (size_t)k->rows[num].f2;
 	o = bsearch(&key, k->objs, k->nobjs, sizeof(*k->objs), obj_cmp);
-	return o != NULL && o->num == num && !o->top ? o : NULL;
+	return o != NULL && o->num == num ? o : NULL;
+}
+
+/* The object numbered num that is not a stream, or NULL. */
+static struct pk_obj *
+pk_find(struct pk *k, size_t num)
+{
+	struct pk_obj	*o = pk_at(k, num);
+
+	return o != NULL && !o->top ? o : NULL;
+}
+
+/* The streams whose bytes are given: each a stream of libharu's with a
+ * /Length (o->length), once. */
+static int
+pk_bodies(struct pk *k, const struct pdf_objs *ours)
+{
+	struct pk_obj	*o;
+	uint64_t	 len;
+	size_t		 i;
+
+	for (i = 0; i < ours->nbody; i++) {
+		if ((o = pk_at(k, ours->body[i].num)) == NULL || !o->top ||
+		    o->data.to == 0 || o->body != NULL ||
+		    squeeze_dict(k, o, &len) == -1)
+			return -1;
+		o->body = &ours->body[i];
+	}
+	return 0;
 }
 
 /* Ours among the objects: a placeholder's value replaced, or a new
@@ -1147,30 +1192,40 @@ pk_ours(struct pk *k, const struct pdf_objs *ours)
 static int
 pk_append(struct pk *k, const struct pdf_objs *ours)
 {
-	size_t	*at, i, xref;
+	size_t	*at, *num, i, n = ours->n + ours->nbody, xref;
 
 	put(k, k->in, k->len);
-	if (ours->n == 0)
+	if (n == 0)
 		return 0;
-	at = xcalloc(ours->n, sizeof(*at));
+	at = xcalloc(n, sizeof(*at));
+	num = xcalloc(n, sizeof(*num));
 	if (k->in[k->len - 1] != '\n')
 		strbuf_putc(&k->out, '\n');
 	for (i = 0; i < ours->n; i++) {
 		at[i] = k->out.len;
+		num[i] = ours->obj[i].num;
 		strbuf_printf(&k->out, "%zu 0 obj\n", ours->obj[i].num);
 		put_span(k, our_span(k, ours, i));
 		strbuf_puts(&k->out, "\nendobj\n");
 	}
+	for (i = 0; i < ours->nbody; i++) {
+		at[ours->n + i] = k->out.len;
+		num[ours->n + i] = ours->body[i].num;
+		put_stream_as(k, pk_at(k, ours->body[i].num),
+		    ours->body[i].data, ours->body[i].len, 0);
+	}
 	xref = k->out.len;
 	strbuf_puts(&k->out, "xref\n");
-	for (i = 0; i < ours->n; i++)
-		strbuf_printf(&k->out, "%zu 1\n%010zu 00000 n\r\n",
-		    ours->obj[i].num, at[i]);
+	for (i = 0; i < n; i++)
+		strbuf_printf(&k->out, "%zu 1\n%010zu %05llu n\r\n", num[i],
+		    at[i], num[i] < k->size ?
+		    (unsigned long long)k->rows[num[i]].f3 : 0ULL);
 	strbuf_printf(&k->out, "trailer\n<< /Size %zu", k->size);
 	trailer_put(k, &k->out);
 	strbuf_printf(&k->out, " /Prev %zu >>\nstartxref\n%zu\n%%%%EOF\n",
 	    k->xref, xref);
 	free(at);
+	free(num);
 	return 0;
 }
 
@@ -1194,7 +1249,8 @@ pdf_pack_ours(const unsigned char *in, size_t len,
 	memset(&k, 0, sizeof(k));
 	k.in = in;
 	k.len = len;
-	rc = len > 0 && pk_read(&k) == 0 && pk_ours(&k, ours) == 0 ?
+	rc = len > 0 && pk_read(&k) == 0 && pk_ours(&k, ours) == 0 &&
+	    pk_bodies(&k, ours) == 0 ?
 	    (append ? pk_append(&k, ours) : pk_write(&k)) : -1;
 	flate_free(k.flate);
 	free(k.stms);

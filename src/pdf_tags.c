@@ -396,10 +396,19 @@ pdf_objs_place(struct pdf_objs *o, size_t first, char *dst)
 }
 
 void
+pdf_objs_body(struct pdf_objs *o, size_t num, const unsigned char *data,
+    size_t len)
+{
+	o->body = grow(o->body, o->nbody, &o->capbody, sizeof(*o->body));
+	o->body[o->nbody++] = (struct pdf_body){ num, data, len };
+}
+
+void
 pdf_objs_free(struct pdf_objs *o)
 {
 	strbuf_free(&o->text);
 	free(o->obj);
+	free(o->body);
 	memset(o, 0, sizeof(*o));
 }
 

@@ -6,7 +6,8 @@
  * written here the way libharu writes one, with an empty dictionary as
  * the placeholder of the structure tree's root; numbers that collide,
  * leave a gap or name a stream, and values that do not parse are
- * refused.
+ * refused.  A stream's bytes may be given (pdf_objs_body), as a page's
+ * compressed content is.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -197,6 +198,54 @@ bad_objects_are_refused(void **state)
 	assert_true(refused(PDF_OBJS_OWN + 1, "<<>> 1"));
 }
 
+/* Stream 3 with bytes given (a page's content, compressed, is given
+ * so): pdf_pack_ours's result, its output in *out. */
+static int
+with_body(size_t num, size_t twice, int append, unsigned char **out,
+    size_t *len)
+{
+	static const unsigned char	 data[] = "xy\nendstream z";
+	struct pdf_objs			 o;
+	unsigned char			*in;
+	size_t				 inlen;
+	int				 rc;
+
+	our_objects(&o, "<</K[0]>>");
+	pdf_objs_body(&o, num, data, sizeof(data) - 1);
+	if (twice)
+		pdf_objs_body(&o, twice, data, 2);
+	in = input(&o, &inlen);
+	*out = NULL;
+	rc = pdf_pack_ours(in, inlen, &o, append, out, len);
+	free(in);
+	pdf_objs_free(&o);
+	return rc;
+}
+
+static void
+stream_bytes_given(void **state)
+{
+	unsigned char	*out;
+	size_t		 len;
+	int		 append;
+
+	(void)state;
+	for (append = 0; append <= 1; append++) {
+		assert_int_equal(with_body(3, 0, append, &out, &len), 0);
+		assert_true(has(out, len, "3 0 obj\n<<\n /Length 14 >>\n"
+		    "stream\nxy\nendstream z\nendstream\nendobj\n"));
+		/* packed, libharu's bytes are gone; appended, updated */
+		assert_int_equal(has(out, len, "abc"), append);
+		free(out);
+	}
+	assert_int_equal(with_body(1, 0, 0, &out, &len), -1); /* no stream */
+	free(out);
+	assert_int_equal(with_body(9, 0, 0, &out, &len), -1); /* none */
+	free(out);
+	assert_int_equal(with_body(3, 3, 0, &out, &len), -1); /* twice */
+	free(out);
+}
+
 int
 main(void)
 {
@@ -205,6 +254,7 @@ main(void)
 		cmocka_unit_test(appended_as_an_update),
 		cmocka_unit_test(packed_with_libharus),
 		cmocka_unit_test(bad_objects_are_refused),
+		cmocka_unit_test(stream_bytes_given),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
