@@ -9,10 +9,11 @@
  * back when the page ends): libharu's memory streams copy a byte at a
  * time, in and out again.  As the page ends, the buffer goes to
  * pdf_flate's queue.  libharu saves the stream empty, its dictionary
- * with /Filter /FlateDecode from us, and the compressed bytes, which
- * stay in the queue till the end, are pdf_pack.c's to write in its
- * place (d->ours' bodies): libharu would copy them a byte at a time
- * into its stream and again into its file.
+ * with /Filter /FlateDecode from us, and the compressed bytes, gathered
+ * into one buffer of this thread's when the queue is done (mimalloc
+ * would hold on to the compressing thread's blocks), are pdf_pack.c's
+ * to write in its place (d->ours' bodies): libharu would copy them a
+ * byte at a time into its stream and again into its file.
  *
  * This module must never touch a page's content between taking it and
  * putting it back, never let libharu save or free a stream that is

@@ -232,7 +232,7 @@ void		 pdf_annots_free(struct pdf_dev *);
  * (as a page begins): its stream writes into a buffer of ours; page:
  * the page just ended (after its last operator) goes to the thread;
  * end (before saving): wait, and give each page's compressed bytes to
- * d->ours as its stream's (they stay in the queue until free), -1 after
+ * d->ours as its stream's (they are held until free), -1 after
  * reporting; free (always, once, after packing).
  */
 int		 pdf_contents_begin(struct pdf_dev *);
