@@ -34,13 +34,16 @@
 #define CONTENTS_NO_JOB	SIZE_MAX	/* a page not (yet) queued */
 /*
  * The level for a page (pdf_flate.h): 9 while the pages before it hold
- * at most CONTENTS_BEST_MAX bytes (the demo, within its 150 KB), then
- * CONTENTS_LEVEL, the best at which the thread keeps up with the
- * drawing.  At N=2300 the main thread waits for it 34 ms at 4, 23 at 3,
- * 14 at 2 and none at 1, for a file 3.8 % larger than at 4
- * (tests/bench/README.md, seventh round).
+ * at most CONTENTS_BEST_MAX bytes (the demo's 274 KB, within its 150 KB
+ * of file, and a report of 23 entries, 322 KB), then CONTENTS_LEVEL,
+ * the best at which the thread keeps up with the drawing.  At N=2300
+ * the main thread waits for it 34 ms at 4, 23 at 3, 14 at 2 and none at
+ * 1, for a file 3.8 % larger than at 4; at N=230 (1.65 MB) a first MiB
+ * at 9 kept it waiting 13 ms, 10 % of the build, and 384 KB at 9 take
+ * 121.9 ms against 131.7 for a file 2.7 % larger (tests/bench/README.md,
+ * seventh and eighth rounds).
  */
-#define CONTENTS_BEST_MAX	(1024 * 1024)	/* [bytes] */
+#define CONTENTS_BEST_MAX	(384 * 1024)	/* [bytes] */
 #define CONTENTS_LEVEL_BEST	9
 #define CONTENTS_LEVEL		1
 

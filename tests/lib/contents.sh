@@ -1,7 +1,7 @@
 # Page contents compressed on a second thread (src/pdf_contents.c,
 # src/pdf_flate.c): every page's content stream is /FlateDecode and holds
 # exactly what libdeflate makes of it at the level pdf_contents.c chooses
-# (9 for the first MiB of contents, then 1), so the thread's timing
+# (9 for the first 384 KiB of contents, then 1), so the thread's timing
 # never shows: in the demo, in a print build (crop marks drawn before the
 # page), in a generated report of 230 entries (1.6 MB of contents, both
 # levels) built twice into the same bytes, and in the files of a batch
