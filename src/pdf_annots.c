@@ -35,25 +35,6 @@ struct annot {
 	size_t		 num;		/* its placeholder */
 };
 
-/* " v", a whole number. */
-static void
-num_put(struct strbuf *b, long v)
-{
-	char	digits[PDF_NUMBER_MAX], *p;
-
-	digits[0] = ' ';
-	p = pdf_put_fixed(digits + 1, v, 1);
-	strbuf_append(b, digits, (size_t)(p - digits));
-}
-
-/* " N 0 R" for libharu's object num. */
-static void
-ref_put(struct strbuf *b, size_t num)
-{
-	num_put(b, (long)num);
-	strbuf_puts(b, " 0 R");
-}
-
 /* " v" for each of the n lengths [pt] of v, as libharu writes them. */
 static void
 lengths_put(struct strbuf *b, const double *v, int n)
@@ -104,27 +85,21 @@ pdf_annot_link(struct pdf_dev *d, const struct pdf_link *ln)
 		strbuf_puts(b, "/A<</Type/Action/S/URI/URI");
 		pdf_text_put(b, ln->uri);
 		strbuf_puts(b, ">>");
-	} else {
-		strbuf_puts(b, "/Dest");
-		ref_put(b, ln->dest);
-	}
-	strbuf_puts(b, "/P");
-	ref_put(b, pdf_obj_num(d->page));
-	strbuf_puts(b, "/Border[0 0 0]/F");
-	num_put(b, ANNOT_PRINT);
+	} else
+		pdf_ref_put(b, "/Dest ", ln->dest);
+	pdf_ref_put(b, "/P ", pdf_obj_num(d->page));
+	strbuf_puts(b, "/Border[0 0 0]/F ");
+	pdf_num_put(b, ANNOT_PRINT);
 	if (ln->parent >= 0) {
-		strbuf_puts(b, "/StructParent");
-		num_put(b, ln->parent);
+		strbuf_puts(b, "/StructParent ");
+		pdf_num_put(b, ln->parent);
 	}
 	if (ln->alt != NULL) {
 		strbuf_puts(b, "/Contents");
 		pdf_text_put(b, ln->alt);
 	}
 	strbuf_puts(b, ">>");
-	if (a->n == a->cap) {
-		a->cap = a->cap ? 2 * a->cap : 64;
-		a->v = xrealloc(a->v, a->cap * sizeof(*a->v));
-	}
+	a->v = xgrow(a->v, a->n, &a->cap, sizeof(*a->v));
 	a->v[a->n++] = (struct annot){ b->len, ln->num };
 }
 

@@ -192,6 +192,9 @@ size_t		 pdf_obj_num(const void *);
 /* A text string, written as libharu writes one (PDFDocEncoding as a
  * literal string where it can, else UTF-16BE in hex). */
 void		 pdf_text_put(struct strbuf *, const char *utf8);
+/* A whole number; key and a reference to libharu's object num. */
+void		 pdf_num_put(struct strbuf *, long);
+void		 pdf_ref_put(struct strbuf *, const char *key, size_t num);
 /* The value of an object of ours ends here: number num. */
 void		 pdf_objs_end(struct pdf_objs *, size_t num);
 /* libharu's stream object num gets data (len bytes, held by the caller

@@ -100,15 +100,6 @@ struct pdf_tags {
 	size_t		*page_num;	/* each page's object number */
 };
 
-static void *
-grow(void *v, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 8;
-	return xrealloc(v, *cap * size);
-}
-
 static HPDF_Stream
 page_stream(struct pdf_dev *d)
 {
@@ -131,7 +122,7 @@ pdf_obj_num(const void *obj)
 static void
 kid_add(struct tag_elem *e, enum kid_kind kind, int value, size_t page)
 {
-	e->kids = grow(e->kids, e->nkids, &e->cap, sizeof(*e->kids));
+	e->kids = xgrow(e->kids, e->nkids, &e->cap, sizeof(*e->kids));
 	e->kids[e->nkids++] = (struct tag_kid){ kind, value, page };
 	if (kind != KID_ELEM && !e->own) {
 		e->own = 1;
@@ -291,7 +282,7 @@ mc_content(struct pdf_dev *d, int node)
 	char		 line[MC_MAX], *at = line;
 	int		 mcid = (int)p->n;
 
-	p->node = grow(p->node, p->n, &p->cap, sizeof(*p->node));
+	p->node = xgrow(p->node, p->n, &p->cap, sizeof(*p->node));
 	p->node[p->n++] = node;
 	kid_add(e, KID_MCID, mcid, page_index(d));
 	assert(strlen(type) + PDF_NUMBER_MAX + 16 < sizeof(line));
@@ -347,7 +338,7 @@ pdf_tags_link(struct pdf_dev *d, const struct item *it, struct pdf_link *ln)
 		return;
 	e = elem_attach(d, it->node);
 	kid_add(e, KID_OBJR, (int)ln->num, page_index(d));
-	t->annots = grow(t->annots, t->nannots, &t->annots_cap,
+	t->annots = xgrow(t->annots, t->nannots, &t->annots_cap,
 	    sizeof(*t->annots));
 	t->annots[t->nannots] = it->node;
 	ln->parent = (int)(d->npages + t->nannots++);
@@ -359,7 +350,7 @@ pdf_tags_link(struct pdf_dev *d, const struct item *it, struct pdf_link *ln)
 void
 pdf_objs_end(struct pdf_objs *o, size_t num)
 {
-	o->obj = grow(o->obj, o->n, &o->cap, sizeof(*o->obj));
+	o->obj = xgrow(o->obj, o->n, &o->cap, sizeof(*o->obj));
 	o->obj[o->n++] = (struct pdf_obj){ num, o->text.len };
 }
 
@@ -399,7 +390,7 @@ void
 pdf_objs_body(struct pdf_objs *o, size_t num, const unsigned char *data,
     size_t len)
 {
-	o->body = grow(o->body, o->nbody, &o->capbody, sizeof(*o->body));
+	o->body = xgrow(o->body, o->nbody, &o->capbody, sizeof(*o->body));
 	o->body[o->nbody++] = (struct pdf_body){ num, data, len };
 }
 
@@ -433,8 +424,8 @@ leaf_num(const struct pdf_dev *d, size_t leaf)
 }
 
 /* A whole number, in decimal (printf is most of the tree's time). */
-static void
-num_put(struct strbuf *b, long v)
+void
+pdf_num_put(struct strbuf *b, long v)
 {
 	char	digits[PDF_NUMBER_MAX];
 
@@ -442,12 +433,12 @@ num_put(struct strbuf *b, long v)
 	    digits));
 }
 
-/* A reference to libharu's object num. */
-static void
-ref_put(struct strbuf *b, const char *key, size_t num)
+/* A reference to libharu's object num, after key. */
+void
+pdf_ref_put(struct strbuf *b, const char *key, size_t num)
 {
 	strbuf_puts(b, key);
-	num_put(b, (long)num);
+	pdf_num_put(b, (long)num);
 	strbuf_puts(b, " 0 R");
 }
 
@@ -457,7 +448,7 @@ own_put(struct strbuf *b, const char *key, size_t n)
 {
 	strbuf_puts(b, key);
 	strbuf_putc(b, PDF_OBJS_REF);
-	num_put(b, (long)n);
+	pdf_num_put(b, (long)n);
 	strbuf_puts(b, " 0 R");
 }
 
@@ -486,16 +477,16 @@ kid_put(struct strbuf *b, const struct pdf_tags *t,
 		own_put(b, " ", elem_num(t, kid->value));
 	} else if (kid->kind == KID_MCID && kid->page == e->page) {
 		strbuf_putc(b, ' ');
-		num_put(b, kid->value);
+		pdf_num_put(b, kid->value);
 	} else {
 		strbuf_puts(b, kid->kind == KID_MCID ? " <</Type/MCR" :
 		    " <</Type/OBJR");
-		ref_put(b, "/Pg ", t->page_num[kid->page]);
+		pdf_ref_put(b, "/Pg ", t->page_num[kid->page]);
 		if (kid->kind == KID_MCID) {
 			strbuf_puts(b, "/MCID ");
-			num_put(b, kid->value);
+			pdf_num_put(b, kid->value);
 		} else
-			ref_put(b, "/Obj ", (size_t)kid->value);
+			pdf_ref_put(b, "/Obj ", (size_t)kid->value);
 		strbuf_puts(b, ">>");
 	}
 }
@@ -518,7 +509,7 @@ elem_put(struct pdf_dev *d, int node)
 	strbuf_puts(b, "<</S/");
 	strbuf_puts(b, snode_type_names[n->type]);
 	if (n->parent < 0)
-		ref_put(b, "/P ", pdf_obj_num(t->root));
+		pdf_ref_put(b, "/P ", pdf_obj_num(t->root));
 	else
 		own_put(b, "/P ", elem_num(t, n->parent));
 	if (n->lang != NULL) {
@@ -535,7 +526,7 @@ elem_put(struct pdf_dev *d, int node)
 		pdf_text_put(b, id);
 	}
 	if (e->own)
-		ref_put(b, "/Pg ", t->page_num[e->page]);
+		pdf_ref_put(b, "/Pg ", t->page_num[e->page]);
 	else if (e->nkids > 1)
 		qsort(e->kids, e->nkids, sizeof(*e->kids), kid_cmp);
 	strbuf_puts(b, "/K[");
@@ -569,7 +560,7 @@ nums_put(struct pdf_dev *d, size_t from, size_t to)
 	for (key = from; key < to; key++) {
 		if (key > from)
 			strbuf_putc(&d->ours.text, ' ');
-		num_put(&d->ours.text, (long)key);
+		pdf_num_put(&d->ours.text, (long)key);
 		parent_value_put(d, key);
 	}
 	strbuf_putc(&d->ours.text, ']');

@@ -461,6 +461,7 @@ text_cache_new(void)
 
 	c->cap = CACHE_FIRST_CAP;
 	c->slots = xcalloc(c->cap, sizeof(*c->slots));
+	c->scratch = text_scratch_new();
 	return c;
 }
 
@@ -505,8 +506,6 @@ text_cache_set(struct text_cache *c, struct fonts *fonts,
 		c->reused++;
 		return e->rc;
 	}
-	if (c->scratch == NULL)
-		c->scratch = text_scratch_new();
 	rc = text_set(fonts, c->scratch, sl, p, out);
 	c->set++;
 	if (e != NULL || (e = store(&c->key, out, rc)) == NULL)

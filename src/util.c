@@ -469,6 +469,15 @@ hash_mix(uint64_t h, uint64_t w)
 	return h ^ h >> 29;
 }
 
+void *
+xgrow(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 8;
+	return xrealloc(v, *cap * size);
+}
+
 size_t
 block_align(size_t n)
 {

@@ -89,6 +89,10 @@ char	*file_read(const char *path, size_t *len);
  */
 int	parse_length(const char *, double *pt);
 
+/* Array v (*cap elements of size bytes) with room for element n:
+ * doubled when full. */
+void	*xgrow(void *v, size_t n, size_t *cap, size_t size);
+
 /* n rounded up to where the next array may begin in a block that packs
  * several (pointers, sizes and doubles align to 8 bytes at most here). */
 size_t	 block_align(size_t n);
